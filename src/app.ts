@@ -1,0 +1,70 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config';
+import { createOrm, driverOf, migrate, type Orm } from './db/orm';
+import { ClientGraph } from './deletion/client-graph';
+import { assertComplete } from './deletion/completeness';
+import { CORE_DELETERS } from './deletion/core/core-deleters';
+import { EventBus } from './events/event-bus';
+import { resolvePlugins } from './plugins/registry';
+import type { ErasurePlugin } from './plugins/plugin';
+import { createLogger } from './logger';
+import { systemClock, type Clock } from './clock';
+import type { Driver } from './deletion/client-graph';
+
+/** Everything a request or a command needs, built once per process. */
+export interface App {
+  readonly config: AppConfig;
+  readonly orm: Orm;
+  readonly driver: Driver;
+  readonly plugins: readonly ErasurePlugin[];
+  readonly graph: ClientGraph;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  logger?: Logger;
+  clock?: Clock;
+  /** Extra plugins (tests and third parties), installed after the built-in ones. */
+  plugins?: readonly ErasurePlugin[];
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Builds the application: database, migrations, the client graph (refusing to start when it is
+ * incomplete) and the plugins' subscribers.
+ */
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const plugins = [...resolvePlugins(config.plugins), ...(overrides.plugins ?? [])];
+  const orm = await createOrm({ database: config.database, plugins });
+  try {
+    if (overrides.migrate ?? true) await migrate(orm);
+    // Plugin tables are found through core tables, never the reverse, so plugins' deleters run
+    // first (from `client.deleting`) and the core's after them.
+    const graph = new ClientGraph([...plugins.map((p) => p.deleter), ...CORE_DELETERS]);
+    assertComplete(graph, Object.values(orm.getMetadata().getAll()));
+    const events = new EventBus();
+    for (const plugin of plugins) {
+      plugin.install?.({ config, events, logger: logger.child({ plugin: plugin.name }) });
+      events.onClientDeleting(plugin.name, (event) => event.runDeleter(plugin.deleter.name));
+    }
+    return {
+      config,
+      orm,
+      driver: driverOf(orm),
+      plugins,
+      graph,
+      events,
+      logger,
+      clock: overrides.clock ?? systemClock,
+      close: () => orm.close(),
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

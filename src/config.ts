@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/** Plugins this build knows. `PLUGINS` selects which of them are installed. */
+export const KNOWN_PLUGINS = ['support_manager', 'order'] as const;
+export type PluginName = (typeof KNOWN_PLUGINS)[number];
+
+export type DatabaseConfig =
+  { driver: 'sqlite'; file: string } | { driver: 'mysql'; url: string; dbName: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  plugins: PluginName[];
+  sessionTtlSeconds: number;
+  seedStaffPassword: string;
+  attachmentsDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  graphiql: boolean;
+  bcryptRounds: number;
+  nodeEnv: string;
+}
+
+/** A setting that cannot be used: reported as one line, never with a stack trace. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  SQLITE_FILE: z.string().min(1).default('./data/dev.sqlite'),
+  PLUGINS: z.string().default(KNOWN_PLUGINS.join(',')),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(8 * 3600),
+  SEED_STAFF_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
+  ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRAPHIQL: z.enum(['true', 'false']).optional(),
+  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+  NODE_ENV: z.string().default('development'),
+});
+
+function parseDatabase(url: string | undefined, sqliteFile: string): DatabaseConfig {
+  if (!url) return { driver: 'sqlite', file: sqliteFile };
+  if (url.startsWith('sqlite:')) {
+    const file = url.replace(/^sqlite:(\/\/)?/, '');
+    if (!file) throw new ConfigError('DATABASE_URL: sqlite: URL names no file');
+    return { driver: 'sqlite', file };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL: not a URL (expected mysql://user:pass@host:3306/db)');
+  }
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new ConfigError(`DATABASE_URL: unsupported scheme "${parsed.protocol}" (use mysql:// or sqlite:)`);
+  }
+  const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!dbName) throw new ConfigError('DATABASE_URL: the URL names no database (mysql://host:3306/<db>)');
+  parsed.protocol = 'mysql:';
+  return { driver: 'mysql', url: parsed.toString(), dbName };
+}
+
+function parsePlugins(value: string): PluginName[] {
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(KNOWN_PLUGINS as readonly string[]).includes(name)) {
+      throw new ConfigError(`PLUGINS: unknown plugin "${name}" (known: ${KNOWN_PLUGINS.join(', ')})`);
+    }
+  }
+  return [...new Set(names)] as PluginName[];
+}
+
+/** Reads and validates the environment. Throws ConfigError with one line naming the bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = result.data;
+  const nodeEnv = e.NODE_ENV;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabase(e.DATABASE_URL, e.SQLITE_FILE),
+    plugins: parsePlugins(e.PLUGINS),
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    seedStaffPassword: e.SEED_STAFF_PASSWORD,
+    attachmentsDir: e.ATTACHMENTS_DIR,
+    logLevel: e.LOG_LEVEL,
+    graphiql: e.GRAPHIQL ? e.GRAPHIQL === 'true' : nodeEnv !== 'production',
+    bcryptRounds: e.BCRYPT_ROUNDS,
+    nodeEnv,
+  };
+}

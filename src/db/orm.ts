@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { MikroORM as SqliteOrm, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { MikroORM as MySqlOrm, MySqlDriver } from '@mikro-orm/mysql';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DatabaseConfig } from '../config';
+import { CORE_ENTITIES } from '../entities';
+import type { ErasurePlugin } from '../plugins/plugin';
+import { coreMigrations } from '../migrations';
+
+export type Driver = DatabaseConfig['driver'];
+/** The ORM over either driver; both are SQL drivers with the same EntityManager API. */
+export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
+export type Em = SqlEntityManager;
+
+export interface OrmOptions {
+  database: DatabaseConfig;
+  plugins: readonly ErasurePlugin[];
+  debug?: boolean;
+  /** Pool size for MariaDB; SQLite always has one connection. */
+  poolMax?: number;
+}
+
+/**
+ * Entities of the core and of every enabled plugin: a disabled plugin's tables are unknown to
+ * the ORM, so nothing can read or write them.
+ */
+export function entitiesFor(plugins: readonly ErasurePlugin[]) {
+  return [...CORE_ENTITIES, ...plugins.flatMap((p) => p.entities)];
+}
+
+/**
+ * Migrations are composed from the core's list and each enabled plugin's list, so a plugin's
+ * tables exist exactly when the plugin is installed. Names are prefixed by their owner and are
+ * unique across the project.
+ */
+export function migrationsFor(driver: Driver, plugins: readonly ErasurePlugin[]) {
+  return [...coreMigrations[driver], ...plugins.flatMap((p) => p.migrations[driver])];
+}
+
+function baseOptions(opts: OrmOptions) {
+  return {
+    entities: entitiesFor(opts.plugins),
+    debug: opts.debug ?? false,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: migrationsFor(opts.database.driver, opts.plugins),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+  } satisfies Partial<Options>;
+}
+
+export async function createOrm(opts: OrmOptions): Promise<Orm> {
+  const db = opts.database;
+  if (db.driver === 'sqlite') {
+    if (db.file !== ':memory:') mkdirSync(dirname(db.file), { recursive: true });
+    const orm = await SqliteOrm.init({
+      ...baseOptions(opts),
+      driver: BetterSqliteDriver,
+      dbName: db.file,
+    });
+    return orm as unknown as Orm;
+  }
+  const orm = await MySqlOrm.init({
+    ...baseOptions(opts),
+    driver: MySqlDriver,
+    clientUrl: db.url,
+    dbName: db.dbName,
+    timezone: '+00:00',
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+  });
+  return orm as unknown as Orm;
+}
+
+export function driverOf(orm: Orm): Driver {
+  return orm.em.getDriver() instanceof BetterSqliteDriver ? 'sqlite' : 'mysql';
+}
+
+/** Applies pending core and plugin migrations. */
+export async function migrate(orm: Orm): Promise<void> {
+  await orm.getMigrator().up();
+}

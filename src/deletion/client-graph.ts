@@ -1,0 +1,405 @@
+import type { BlockerRule, ClientRef, DeleterDefinition, LinkScope, TableLink, TableRule } from './deleter';
+import { Sql, ident, sql } from './sql';
+
+export type Driver = 'sqlite' | 'mysql';
+
+/**
+ * `live`: every predicate reads the tables as they are (preview, blockers).
+ * `staged`: tables with reverse links read their staged ids, because the rows that identify them
+ * are deleted first (deletion and verification).
+ */
+export type Mode = 'live' | 'staged';
+
+interface OwnedTable {
+  readonly rule: TableRule;
+  readonly deleter: string;
+  /** Deleted after the tables that identify it, so its ids are copied first. */
+  readonly staged: boolean;
+}
+
+/** Runs one statement. Implemented over the transaction's EntityManager by the engine. */
+export interface SqlRunner {
+  readonly driver: Driver;
+  rows<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
+  run(query: Sql): Promise<number>;
+}
+
+/** The problem that stops the service from starting: names tables and columns. */
+export class ClientGraphError extends Error {
+  override name = 'ClientGraphError';
+}
+
+const STAGE_PREFIX = 'erasure_stage_';
+
+/**
+ * The compiled client graph: every owned table, how its rows belong to the client, the order
+ * they are deleted in, and the SQL for counting, deleting and verifying them. Built once at
+ * start-up from the deleter definitions; refuses inconsistent definitions.
+ */
+export class ClientGraph {
+  private readonly tables = new Map<string, OwnedTable>();
+  /** Deletion order: every table comes before the tables its rows are found through. */
+  readonly order: readonly string[];
+  readonly blockers: readonly BlockerRule[];
+
+  constructor(readonly deleters: readonly DeleterDefinition[]) {
+    const names = new Set<string>();
+    const codes = new Set<string>();
+    for (const deleter of deleters) {
+      if (names.has(deleter.name)) throw new ClientGraphError(`two deleters are named "${deleter.name}"`);
+      names.add(deleter.name);
+      for (const rule of deleter.tables) {
+        const owner = this.tables.get(rule.table);
+        if (owner) {
+          throw new ClientGraphError(
+            `table ${rule.table} is claimed by both "${owner.deleter}" and "${deleter.name}"`,
+          );
+        }
+        if (rule.links.length === 0)
+          throw new ClientGraphError(`table ${rule.table} has no link to the client`);
+        const staged = rule.links.some((l) => l.kind === 'referencedBy');
+        this.tables.set(rule.table, { rule, deleter: deleter.name, staged });
+      }
+      for (const blocker of deleter.blockers ?? []) {
+        if (codes.has(blocker.code)) throw new ClientGraphError(`two blockers use the code ${blocker.code}`);
+        codes.add(blocker.code);
+      }
+    }
+    this.blockers = deleters.flatMap((d) => d.blockers ?? []);
+    for (const { rule } of this.tables.values()) {
+      for (const link of rule.links) {
+        for (const target of linkTargets(link)) {
+          if (!this.tables.has(target)) {
+            throw new ClientGraphError(`${rule.table} is linked through ${target}, which no deleter claims`);
+          }
+        }
+      }
+    }
+    this.order = this.sortForDeletion();
+  }
+
+  has(table: string): boolean {
+    return this.tables.has(table);
+  }
+
+  rule(table: string): TableRule {
+    return this.get(table).rule;
+  }
+
+  ownerOf(table: string): string {
+    return this.get(table).deleter;
+  }
+
+  tablesOf(deleter: string): string[] {
+    return this.order.filter((t) => this.get(t).deleter === deleter);
+  }
+
+  get stagedTables(): string[] {
+    return this.order.filter((t) => this.get(t).staged);
+  }
+
+  private get(table: string): OwnedTable {
+    const owned = this.tables.get(table);
+    if (!owned) throw new ClientGraphError(`table ${table} is not part of the client graph`);
+    return owned;
+  }
+
+  /**
+   * Children before parents: a table is deleted before every table its links read, so each
+   * delete still finds the client's rows through intact parents, and foreign keys are never
+   * violated midway. A staged table reads only its staged ids, so it can go after the tables
+   * that identify it (users after clients and contacts).
+   */
+  private sortForDeletion(): string[] {
+    const before = new Map<string, Set<string>>(); // table -> tables that must be deleted after it
+    for (const [table] of this.tables) before.set(table, new Set());
+    const edge = (first: string, then: string) => {
+      if (first !== then) before.get(first)!.add(then);
+    };
+    for (const [table, owned] of this.tables) {
+      for (const link of owned.rule.links) {
+        if (link.kind === 'referencedBy')
+          edge(link.table, table); // the referrer holds the foreign key
+        else for (const target of linkTargets(link)) edge(table, target);
+      }
+    }
+    // Kahn's algorithm, ties broken by declaration order so the order is stable.
+    const declared = [...this.tables.keys()];
+    const incoming = new Map(declared.map((t) => [t, 0]));
+    for (const targets of before.values()) for (const t of targets) incoming.set(t, incoming.get(t)! + 1);
+    const order: string[] = [];
+    const ready = declared.filter((t) => incoming.get(t) === 0);
+    while (ready.length > 0) {
+      const table = ready.shift()!;
+      order.push(table);
+      for (const next of before.get(table)!) {
+        incoming.set(next, incoming.get(next)! - 1);
+        if (incoming.get(next) === 0) ready.push(next);
+      }
+    }
+    if (order.length !== declared.length) {
+      const stuck = declared.filter((t) => !order.includes(t));
+      throw new ClientGraphError(`the client graph has a cycle through: ${stuck.join(', ')}`);
+    }
+    return order;
+  }
+
+  // ---- SQL -------------------------------------------------------------------------------
+
+  private scope(client: ClientRef, mode: Mode, counter: { n: number }): LinkScope {
+    return {
+      client,
+      idsOf: (table) => this.idsOf(table, client, mode, counter),
+      alias: () => Sql.raw(`a${++counter.n}`),
+    };
+  }
+
+  /** Sub-select of the ids of `table`'s rows that belong to the client. */
+  idsOf(table: string, client: ClientRef, mode: Mode, counter = { n: 0 }, skipSelfLinks = false): Sql {
+    const owned = this.get(table);
+    const a = Sql.raw(`a${++counter.n}`);
+    if (mode === 'staged' && owned.staged) return sql`SELECT ${a}.id FROM ${stageTable(table)} ${a}`;
+    return sql`SELECT ${a}.id FROM ${ident(table)} ${a} WHERE ${this.owned(table, a, client, mode, counter, skipSelfLinks)}`;
+  }
+
+  /** Predicate: the row `row` of `table` belongs to the client and is not kept. */
+  owned(
+    table: string,
+    row: Sql,
+    client: ClientRef,
+    mode: Mode,
+    counter = { n: 0 },
+    skipSelfLinks = false,
+  ): Sql {
+    const owned = this.get(table);
+    if (mode === 'staged' && owned.staged) {
+      const s = Sql.raw(`a${++counter.n}`);
+      return sql`${row}.id IN (SELECT ${s}.id FROM ${stageTable(table)} ${s})`;
+    }
+    const links = owned.rule.links.filter((l) => !(skipSelfLinks && isSelfLink(table, l)));
+    const any = Sql.join(
+      links.map((l) => this.linkPredicate(table, l, row, client, mode, counter)),
+      ' OR ',
+    );
+    const keep = this.keepPredicate(table, row, client, mode, counter);
+    return keep ? sql`(${any}) AND NOT COALESCE((${keep}), 0)` : sql`(${any})`;
+  }
+
+  private keepPredicate(table: string, row: Sql, client: ClientRef, mode: Mode, counter: { n: number }) {
+    const keep = this.get(table).rule.keep;
+    return keep ? keep.where(row, this.scope(client, mode, counter)) : undefined;
+  }
+
+  private linkPredicate(
+    table: string,
+    link: TableLink,
+    row: Sql,
+    client: ClientRef,
+    mode: Mode,
+    counter: { n: number },
+  ): Sql {
+    switch (link.kind) {
+      case 'client':
+        return sql`${row}.${ident(link.column)} = ${client.id}`;
+      case 'parent': {
+        const self = link.parent === table;
+        const ids = this.idsOf(link.parent, client, mode, counter, self);
+        const key = link.parentKey ?? 'id';
+        const keyed = key === 'id' ? ids : rekey(ids, key);
+        return sql`${row}.${ident(link.column)} IN (${keyed})`;
+      }
+      case 'referencedBy': {
+        const r = Sql.raw(`a${++counter.n}`);
+        return sql`${row}.id IN (SELECT ${r}.${ident(link.column)} FROM ${ident(link.table)} ${r} WHERE ${r}.${ident(link.column)} IS NOT NULL AND ${this.owned(link.table, r, client, mode, counter)})`;
+      }
+      case 'match':
+        return sql`(${link.where(row, this.scope(client, mode, counter))})`;
+    }
+  }
+
+  /**
+   * Per-table count of the rows that belong to the client, each row counted once even when
+   * several links match it: link i counts rows that no earlier link matched.
+   */
+  async count(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
+    const { rule } = this.get(table);
+    let total = 0;
+    const t = Sql.raw('t');
+    for (let i = 0; i < rule.links.length; i++) {
+      const counter = { n: 0 };
+      const parts = [this.linkPredicate(table, rule.links[i], t, client, 'live', counter)];
+      for (const earlier of rule.links.slice(0, i)) {
+        parts.push(sql`NOT COALESCE(${this.linkPredicate(table, earlier, t, client, 'live', counter)}, 0)`);
+      }
+      const keep = this.keepPredicate(table, t, client, 'live', counter);
+      if (keep) parts.push(sql`NOT COALESCE((${keep}), 0)`);
+      total += await countWhere(db, table, Sql.join(parts, ' AND '));
+    }
+    return total;
+  }
+
+  /** Rows that a link names but the rule keeps (e.g. a user shared with staff). */
+  async countKept(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
+    const { rule } = this.get(table);
+    if (!rule.keep) return 0;
+    const t = Sql.raw('t');
+    const counter = { n: 0 };
+    const any = Sql.join(
+      rule.links.map((l) => this.linkPredicate(table, l, t, client, 'live', counter)),
+      ' OR ',
+    );
+    const keep = this.keepPredicate(table, t, client, 'live', counter)!;
+    return countWhere(db, table, sql`(${any}) AND (${keep})`);
+  }
+
+  /**
+   * Copies the ids of staged tables into temporary tables. Runs inside the deletion's
+   * transaction before the first delete, while every table is intact.
+   */
+  async stage(db: SqlRunner, client: ClientRef): Promise<void> {
+    for (const table of this.stagedTables) {
+      await this.dropStage(db, table);
+      await db.run(
+        db.driver === 'mysql'
+          ? sql`CREATE TEMPORARY TABLE ${stageTable(table)} (id INT NOT NULL PRIMARY KEY)`
+          : sql`CREATE TEMP TABLE ${stageTable(table)} (id INTEGER NOT NULL PRIMARY KEY)`,
+      );
+      await db.run(sql`INSERT INTO ${stageTable(table)} (id) ${this.idsOf(table, client, 'live')}`);
+    }
+  }
+
+  async unstage(db: SqlRunner): Promise<void> {
+    for (const table of this.stagedTables) await this.dropStage(db, table);
+  }
+
+  private async dropStage(db: SqlRunner, table: string) {
+    await db.run(
+      db.driver === 'mysql'
+        ? sql`DROP TEMPORARY TABLE IF EXISTS ${stageTable(table)}`
+        : sql`DROP TABLE IF EXISTS temp.${stageTable(table)}`,
+    );
+  }
+
+  /**
+   * Deletes the client's rows of one table: one statement per link, set based. Returns the
+   * number of rows deleted. Must run in deletion order, after {@link stage}.
+   */
+  async delete(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
+    const owned = this.get(table);
+    if (owned.staged) {
+      const s = Sql.raw('s');
+      return db.run(
+        db.driver === 'mysql'
+          ? sql`DELETE t FROM ${ident(table)} t JOIN ${stageTable(table)} ${s} ON ${s}.id = t.id`
+          : sql`DELETE FROM ${ident(table)} WHERE id IN (SELECT ${s}.id FROM ${stageTable(table)} ${s})`,
+      );
+    }
+    let deleted = 0;
+    for (const link of owned.rule.links) {
+      deleted += await db.run(this.deleteStatement(db.driver, table, link, client));
+    }
+    return deleted;
+  }
+
+  private deleteStatement(driver: Driver, table: string, link: TableLink, client: ClientRef): Sql {
+    const counter = { n: 0 };
+    const t = Sql.raw('t');
+    const keep = this.keepPredicate(table, t, client, 'staged', counter);
+    const notKept = keep ? sql` AND NOT COALESCE((${keep}), 0)` : Sql.raw('');
+    if (driver === 'mysql' && link.kind === 'parent') {
+      // A join lets MariaDB drive the delete from the parent's index; a single-table DELETE with
+      // IN (subquery) would scan the whole child table. Joining the table to itself is allowed
+      // where a subquery on it is not (self links such as services.parent_service_id).
+      const p = Sql.raw('p');
+      const parent = this.get(link.parent);
+      const key = ident(link.parentKey ?? 'id');
+      if (parent.staged) {
+        return sql`DELETE t FROM ${ident(table)} t JOIN ${stageTable(link.parent)} ${p} ON ${p}.id = t.${ident(link.column)} WHERE 1 = 1${notKept}`;
+      }
+      const parentOwned = this.owned(link.parent, p, client, 'staged', counter, link.parent === table);
+      return sql`DELETE t FROM ${ident(table)} t JOIN ${ident(link.parent)} ${p} ON ${p}.${key} = t.${ident(link.column)} WHERE ${parentOwned}${notKept}`;
+    }
+    const predicate = this.linkPredicate(table, link, t, client, 'staged', counter);
+    return driver === 'mysql'
+      ? sql`DELETE t FROM ${ident(table)} t WHERE ${predicate}${notKept}`
+      : sql`DELETE FROM ${ident(table)} AS t WHERE ${predicate}${notKept}`;
+  }
+
+  /**
+   * Rows of `table` that still belong to the client. Checked right after the table's delete,
+   * while the tables its links read are still intact, so the check is as strong as the delete.
+   */
+  async residue(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
+    const owned = this.get(table);
+    const t = Sql.raw('t');
+    if (owned.staged) {
+      const s = Sql.raw('s');
+      return countWhere(db, table, sql`t.id IN (SELECT ${s}.id FROM ${stageTable(table)} ${s})`);
+    }
+    let total = 0;
+    for (const link of owned.rule.links) {
+      const counter = { n: 0 };
+      const parts = [this.linkPredicate(table, link, t, client, 'staged', counter)];
+      const keep = this.keepPredicate(table, t, client, 'staged', counter);
+      if (keep) parts.push(sql`NOT COALESCE((${keep}), 0)`);
+      total += await countWhere(db, table, Sql.join(parts, ' AND '));
+    }
+    return total;
+  }
+
+  /** Final sweep after every delete: rows that still carry the client's id in a client column. */
+  async clientColumnResidue(db: SqlRunner, client: ClientRef): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    for (const table of this.order) {
+      for (const link of this.get(table).rule.links) {
+        if (link.kind !== 'client') continue;
+        const n = await countWhere(db, table, sql`t.${ident(link.column)} = ${client.id}`);
+        if (n > 0) found[table] = (found[table] ?? 0) + n;
+      }
+    }
+    return found;
+  }
+
+  /** Ids (at most `limit`) and count of the rows behind one blocker. */
+  async blocker(db: SqlRunner, client: ClientRef, rule: BlockerRule, limit = 100) {
+    const ids = rule.ids(client);
+    const [{ n }] = await db.rows<{ n: number | string }>(sql`SELECT COUNT(*) AS n FROM (${ids}) b`);
+    const rows = await db.rows<{ id: number }>(sql`SELECT b.id FROM (${ids}) b ORDER BY b.id LIMIT ${limit}`);
+    return { count: Number(n), ids: rows.map((r) => Number(r.id)) };
+  }
+}
+
+function linkTargets(link: TableLink): string[] {
+  switch (link.kind) {
+    case 'client':
+      return [];
+    case 'parent':
+      return [link.parent];
+    case 'referencedBy':
+      return [link.table];
+    case 'match':
+      return [...link.reads];
+  }
+}
+
+function isSelfLink(table: string, link: TableLink): boolean {
+  return link.kind === 'parent' && link.parent === table;
+}
+
+function stageTable(table: string): Sql {
+  return ident(STAGE_PREFIX + table);
+}
+
+/** Re-targets a `SELECT aN.id FROM ...` sub-select at another key column of the same alias. */
+function rekey(ids: Sql, key: string): Sql {
+  const m = /^SELECT (a\d+)\.id /.exec(ids.text);
+  if (!m) throw new ClientGraphError(`cannot select ${key} from a staged table`);
+  return new Sql(ids.text.replace(`SELECT ${m[1]}.id `, `SELECT ${m[1]}.${ident(key).text} `), ids.params);
+}
+
+async function countWhere(db: SqlRunner, table: string, where: Sql): Promise<number> {
+  const [{ n }] = await db.rows<{ n: number | string }>(
+    sql`SELECT COUNT(*) AS n FROM ${ident(table)} t WHERE ${where}`,
+  );
+  return Number(n);
+}

@@ -1,0 +1,37 @@
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Company } from './company.entity';
+import { Staff } from './staff.entity';
+
+/**
+ * Audit row of one client deletion (service table, not Blesta's). Holds no personal data: the
+ * client id number and per-table counts only. Also the stored receipt for idempotent retries.
+ */
+@Entity({ tableName: 'client_deletions' })
+@Unique({ properties: ['company', 'clientId'] })
+export class ClientDeletion {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Company, { fieldName: 'company_id', deleteRule: 'no action' })
+  company!: Rel<Company>;
+
+  /** Not a foreign key: the client row is gone. */
+  @Property({ type: 'integer' })
+  clientId!: number;
+
+  @ManyToOne(() => Staff, { fieldName: 'staff_id', nullable: true, deleteRule: 'no action' })
+  staff?: Rel<Staff> | null;
+
+  @Property({ type: 'datetime' })
+  deletedAt: Date = new Date();
+
+  /** Rows deleted per table name. */
+  @Property({ type: 'json' })
+  counts!: Record<string, number>;
+
+  @Property({ type: 'integer' })
+  total!: number;
+
+  @Property({ type: 'integer' })
+  durationMs!: number;
+}

@@ -1,0 +1,19 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Invoice } from './invoice.entity';
+import { InvoiceField } from './invoice-field.entity';
+
+/** An invoice's value of a custom invoice field. No id in Blesta: surrogate integer id added. */
+@Entity({ tableName: 'invoice_values' })
+export class InvoiceValue {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => InvoiceField, { fieldName: 'invoice_field_id', deleteRule: 'no action' })
+  invoiceField!: Rel<InvoiceField>;
+
+  @ManyToOne(() => Invoice, { fieldName: 'invoice_id', deleteRule: 'no action' })
+  invoice!: Rel<Invoice>;
+
+  @Property({ type: 'text' })
+  value!: string;
+}

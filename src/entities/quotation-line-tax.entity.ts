@@ -1,0 +1,16 @@
+import { Entity, ManyToOne, PrimaryKey, type Rel } from '@mikro-orm/core';
+import { QuotationLine } from './quotation-line.entity';
+import { Tax } from './tax.entity';
+
+/** A tax applied to a quotation line. No id in Blesta: surrogate integer id added. */
+@Entity({ tableName: 'quotation_line_taxes' })
+export class QuotationLineTax {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => QuotationLine, { fieldName: 'line_id', deleteRule: 'no action' })
+  line!: Rel<QuotationLine>;
+
+  @ManyToOne(() => Tax, { fieldName: 'tax_id', deleteRule: 'no action' })
+  tax!: Rel<Tax>;
+}

@@ -1,0 +1,18 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { User } from './user.entity';
+
+/** A used one-time password (replay guard). No id in Blesta: surrogate integer id added. */
+@Entity({ tableName: 'user_otps' })
+export class UserOtp {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => User, { fieldName: 'user_id', deleteRule: 'no action' })
+  user!: Rel<User>;
+
+  @Property({ length: 16, hidden: true })
+  otp!: string;
+
+  @Property({ type: 'datetime' })
+  dateAdded: Date = new Date();
+}

@@ -1,0 +1,28 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Staff } from '../../../entities';
+import { SupportTicket } from './support-ticket.entity';
+
+@Entity({ tableName: 'support_replies' })
+export class SupportReply {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => SupportTicket, { fieldName: 'ticket_id', deleteRule: 'no action' })
+  ticket!: Rel<SupportTicket>;
+
+  @ManyToOne(() => Staff, { fieldName: 'staff_id', nullable: true, deleteRule: 'no action' })
+  staff?: Rel<Staff> | null;
+
+  /** Not a foreign key in Blesta. */
+  @Property({ type: 'integer', nullable: true })
+  contactId?: number | null;
+
+  @Enum({ items: ['reply', 'note', 'log'] })
+  type!: 'reply' | 'note' | 'log';
+
+  @Property({ type: 'text', columnType: 'mediumtext' })
+  details!: string;
+
+  @Property({ type: 'datetime' })
+  dateAdded: Date = new Date();
+}

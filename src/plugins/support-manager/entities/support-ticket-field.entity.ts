@@ -1,0 +1,19 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { SupportTicket } from './support-ticket.entity';
+
+/** A ticket's value of a custom department field. No id in Blesta: surrogate integer id added. */
+@Entity({ tableName: 'support_ticket_fields' })
+export class SupportTicketField {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => SupportTicket, { fieldName: 'ticket_id', deleteRule: 'no action' })
+  ticket!: Rel<SupportTicket>;
+
+  /** Not a foreign key: department fields are not modelled. */
+  @Property({ type: 'integer' })
+  fieldId!: number;
+
+  @Property({ type: 'text', nullable: true })
+  value?: string | null;
+}

@@ -1,0 +1,44 @@
+import { rm } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type { ErasurePlugin } from '../plugin';
+import { SUPPORT_MANAGER_ENTITIES } from './entities';
+import { SupportManagerInitialMysql } from './migrations/mysql/support-manager-initial';
+import { SupportManagerInitialSqlite } from './migrations/sqlite/support-manager-initial';
+import { supportManagerDeleter } from './support-manager.deleter';
+
+/** Outbox event: one attachment file to remove from disk after the deletion committed. */
+export const ATTACHMENT_REMOVED = 'support_manager.attachment_removed';
+
+/**
+ * Resolves a stored attachment name inside the attachments directory; refuses names that would
+ * leave it (`../`, absolute paths), so a bad row can never remove another file.
+ */
+export function attachmentPath(dir: string, fileName: string): string {
+  const root = resolve(dir);
+  const path = resolve(root, fileName);
+  if (!path.startsWith(root + sep)) throw new Error('attachment path leaves the attachments directory');
+  return path;
+}
+
+/** Blesta's Support Manager: tickets, replies, custom field values and attachment files. */
+export const supportManagerPlugin: ErasurePlugin = {
+  name: 'support_manager',
+  entities: SUPPORT_MANAGER_ENTITIES,
+  migrations: {
+    sqlite: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialSqlite }],
+    mysql: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialMysql }],
+  },
+  deleter: supportManagerDeleter,
+  install({ events, config }) {
+    // Files go only after commit: the outbox rows are written in the deletion's transaction, one
+    // per attachment and set based, before the attachment rows themselves are deleted.
+    events.onClientDeleting('support_manager.attachments', async (event) => {
+      await event.enqueueFrom(ATTACHMENT_REMOVED, 'support_attachments', 'file_name', 'file');
+    });
+    events.onCommitted(ATTACHMENT_REMOVED, async (payload) => {
+      const file = String(payload.file ?? '');
+      if (!file) return;
+      await rm(attachmentPath(config.attachmentsDir, file), { force: true });
+    });
+  },
+};
