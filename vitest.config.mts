@@ -1,9 +1,17 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // unplugin-swc makes vitest emit decorator metadata, which type-graphql and MikroORM need.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    // One copy of graphql: our ESM imports and the CommonJS libraries (type-graphql, shield,
+    // Apollo) must share its classes, or graphql's instanceof checks fail across "realms".
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -10,9 +10,19 @@ import type { ErasurePlugin } from './plugins/plugin';
 import { createLogger } from './logger';
 import { systemClock, type Clock } from './clock';
 import type { Driver } from './deletion/client-graph';
+import { OutboxProcessor } from './events/outbox';
+import { CLIENT_DELETED, ClientDeletionService } from './deletion/client-deletion.service';
+import { registerBlockerCodes } from './schema/deletion.types';
 
 /** Everything a request or a command needs, built once per process. */
-export interface App {
+export interface App extends AppCore {
+  readonly outbox: OutboxProcessor;
+  readonly deletions: ClientDeletionService;
+  close(): Promise<void>;
+}
+
+/** The parts services are built from. */
+export interface AppCore {
   readonly config: AppConfig;
   readonly orm: Orm;
   readonly driver: Driver;
@@ -21,7 +31,6 @@ export interface App {
   readonly events: EventBus;
   readonly logger: Logger;
   readonly clock: Clock;
-  close(): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -52,7 +61,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       plugin.install?.({ config, events, logger: logger.child({ plugin: plugin.name }) });
       events.onClientDeleting(plugin.name, (event) => event.runDeleter(plugin.deleter.name));
     }
-    return {
+    registerBlockerCodes(graph.blockers.map((b) => b.code));
+    events.onCommitted(CLIENT_DELETED, async (payload) => {
+      logger.info({ event: CLIENT_DELETED, deletionId: payload.deletionId }, 'after-commit event delivered');
+    });
+    const core: AppCore = {
       config,
       orm,
       driver: driverOf(orm),
@@ -61,7 +74,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       events,
       logger,
       clock: overrides.clock ?? systemClock,
-      close: () => orm.close(),
+    };
+    const outbox = new OutboxProcessor(core);
+    const deletions = new ClientDeletionService(core, outbox);
+    return {
+      ...core,
+      outbox,
+      deletions,
+      async close() {
+        await outbox.stop();
+        await orm.close();
+      },
     };
   } catch (error) {
     await orm.close();

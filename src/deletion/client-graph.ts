@@ -30,6 +30,8 @@ export class ClientGraphError extends Error {
 }
 
 const STAGE_PREFIX = 'erasure_stage_';
+/** The root of the graph: a client link's column holds an id of this table. */
+export const CLIENT_TABLE = 'clients';
 
 /**
  * The compiled client graph: every owned table, how its rows belong to the client, the order
@@ -38,6 +40,8 @@ const STAGE_PREFIX = 'erasure_stage_';
  */
 export class ClientGraph {
   private readonly tables = new Map<string, OwnedTable>();
+  /** table -> tables that must be deleted after it. */
+  private readonly mustPrecede = new Map<string, Set<string>>();
   /** Deletion order: every table comes before the tables its rows are found through. */
   readonly order: readonly string[];
   readonly blockers: readonly BlockerRule[];
@@ -111,16 +115,18 @@ export class ClientGraph {
    * that identify it (users after clients and contacts).
    */
   private sortForDeletion(): string[] {
-    const before = new Map<string, Set<string>>(); // table -> tables that must be deleted after it
+    const before = this.mustPrecede;
     for (const [table] of this.tables) before.set(table, new Set());
     const edge = (first: string, then: string) => {
       if (first !== then) before.get(first)!.add(then);
     };
     for (const [table, owned] of this.tables) {
       for (const link of owned.rule.links) {
-        if (link.kind === 'referencedBy')
-          edge(link.table, table); // the referrer holds the foreign key
+        // The referrer holds the foreign key, so it goes first.
+        if (link.kind === 'referencedBy') edge(link.table, table);
         else for (const target of linkTargets(link)) edge(table, target);
+        // A client column references the client row, which therefore goes after it.
+        if (link.kind === 'client' && this.tables.has(CLIENT_TABLE)) edge(table, CLIENT_TABLE);
       }
     }
     // Kahn's algorithm, ties broken by declaration order so the order is stable.
@@ -142,6 +148,31 @@ export class ClientGraph {
       throw new ClientGraphError(`the client graph has a cycle through: ${stuck.join(', ')}`);
     }
     return order;
+  }
+
+  /**
+   * Refuses a deletion sequence that breaks the order: plugins' deleters run as a group each,
+   * from the `client.deleting` event, before the rest; this checks that grouping is sound.
+   */
+  assertSequence(sequence: readonly string[]): void {
+    const position = new Map(sequence.map((t, i) => [t, i]));
+    for (const [first, thens] of this.mustPrecede) {
+      for (const then of thens) {
+        if ((position.get(first) ?? Infinity) > (position.get(then) ?? Infinity)) {
+          throw new ClientGraphError(
+            `${first} must be deleted before ${then}, but the deleters run it after`,
+          );
+        }
+      }
+    }
+  }
+
+  /** The deletion sequence when the named deleters run first, as groups, in this order. */
+  sequenceWithFirst(deleters: readonly string[]): string[] {
+    const first = deleters.flatMap((name) => this.tablesOf(name));
+    const sequence = [...first, ...this.order.filter((t) => !first.includes(t))];
+    this.assertSequence(sequence);
+    return sequence;
   }
 
   // ---- SQL -------------------------------------------------------------------------------

@@ -1,9 +1,6 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { ClientGraph } from './client-graph';
-import { ClientGraphError } from './client-graph';
-
-/** The root of the graph: a client link's column holds an id of this table. */
-const CLIENT_TABLE = 'clients';
+import { CLIENT_TABLE, ClientGraphError } from './client-graph';
 
 interface ForeignKey {
   table: string;

@@ -1,3 +1,4 @@
+import { JsonTextType } from '../db/json-text.type';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Company } from './company.entity';
 import { Staff } from './staff.entity';
@@ -26,8 +27,12 @@ export class ClientDeletion {
   deletedAt: Date = new Date();
 
   /** Rows deleted per table name. */
-  @Property({ type: 'json' })
+  @Property({ type: JsonTextType })
   counts!: Record<string, number>;
+
+  /** Rows a link named but the rules kept (e.g. a user shared with staff), per table name. */
+  @Property({ type: JsonTextType })
+  kept!: Record<string, number>;
 
   @Property({ type: 'integer' })
   total!: number;

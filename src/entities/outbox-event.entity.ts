@@ -1,3 +1,4 @@
+import { JsonTextType } from '../db/json-text.type';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 export const OUTBOX_STATUSES = ['pending', 'done', 'failed'] as const;
@@ -16,7 +17,7 @@ export class OutboxEvent {
   @Property({ length: 64 })
   event!: string;
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonTextType })
   payload!: Record<string, unknown>;
 
   @Enum({ items: () => OUTBOX_STATUSES, default: 'pending' })

@@ -39,7 +39,7 @@ export class CoreInitialMysql extends Migration {
     );
     this.addSql('alter table `module_rows` add index `module_rows_module_id_index`(`module_id`)');
     this.addSql(
-      "create table `outbox_events` (`id` int unsigned not null auto_increment primary key, `event` varchar(64) not null, `payload` json not null, `status` enum('pending', 'done', 'failed') not null default 'pending', `attempts` int not null default 0, `available_at` datetime not null, `last_error` text null, `created_at` datetime not null, `processed_at` datetime null) default character set utf8mb4 engine = InnoDB",
+      "create table `outbox_events` (`id` int unsigned not null auto_increment primary key, `event` varchar(64) not null, `payload` text not null, `status` enum('pending', 'done', 'failed') not null default 'pending', `attempts` int not null default 0, `available_at` datetime not null, `last_error` text null, `created_at` datetime not null, `processed_at` datetime null) default character set utf8mb4 engine = InnoDB",
     );
     this.addSql(
       'alter table `outbox_events` add index `outbox_events_status_available_at_index`(`status`, `available_at`)',
@@ -103,7 +103,7 @@ export class CoreInitialMysql extends Migration {
       'alter table `log_account_access` add index `log_account_access_type_account_id_index`(`type`, `account_id`)',
     );
     this.addSql(
-      'create table `client_deletions` (`id` int unsigned not null auto_increment primary key, `company_id` int unsigned not null, `client_id` int not null, `staff_id` int unsigned null, `deleted_at` datetime not null, `counts` json not null, `total` int not null, `duration_ms` int not null) default character set utf8mb4 engine = InnoDB',
+      'create table `client_deletions` (`id` int unsigned not null auto_increment primary key, `company_id` int unsigned not null, `client_id` int not null, `staff_id` int unsigned null, `deleted_at` datetime not null, `counts` text not null, `kept` text not null, `total` int not null, `duration_ms` int not null) default character set utf8mb4 engine = InnoDB',
     );
     this.addSql('alter table `client_deletions` add index `client_deletions_company_id_index`(`company_id`)');
     this.addSql('alter table `client_deletions` add index `client_deletions_staff_id_index`(`staff_id`)');

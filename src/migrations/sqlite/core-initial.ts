@@ -37,7 +37,7 @@ export class CoreInitialSqlite extends Migration {
     );
     this.addSql('create index `module_rows_module_id_index` on `module_rows` (`module_id`)');
     this.addSql(
-      "create table `outbox_events` (`id` integer not null primary key autoincrement, `event` text not null, `payload` json not null, `status` text check (`status` in ('pending', 'done', 'failed')) not null default 'pending', `attempts` integer not null default 0, `available_at` datetime not null, `last_error` text null, `created_at` datetime not null, `processed_at` datetime null)",
+      "create table `outbox_events` (`id` integer not null primary key autoincrement, `event` text not null, `payload` text not null, `status` text check (`status` in ('pending', 'done', 'failed')) not null default 'pending', `attempts` integer not null default 0, `available_at` datetime not null, `last_error` text null, `created_at` datetime not null, `processed_at` datetime null)",
     );
     this.addSql(
       'create index `outbox_events_status_available_at_index` on `outbox_events` (`status`, `available_at`)',
@@ -101,7 +101,7 @@ export class CoreInitialSqlite extends Migration {
       'create index `log_account_access_type_account_id_index` on `log_account_access` (`type`, `account_id`)',
     );
     this.addSql(
-      'create table `client_deletions` (`id` integer not null primary key autoincrement, `company_id` integer not null, `client_id` integer not null, `staff_id` integer null, `deleted_at` datetime not null, `counts` json not null, `total` integer not null, `duration_ms` integer not null, constraint `client_deletions_company_id_foreign` foreign key(`company_id`) references `companies`(`id`) on delete no action on update cascade, constraint `client_deletions_staff_id_foreign` foreign key(`staff_id`) references `staff`(`id`) on delete no action on update cascade)',
+      'create table `client_deletions` (`id` integer not null primary key autoincrement, `company_id` integer not null, `client_id` integer not null, `staff_id` integer null, `deleted_at` datetime not null, `counts` text not null, `kept` text not null, `total` integer not null, `duration_ms` integer not null, constraint `client_deletions_company_id_foreign` foreign key(`company_id`) references `companies`(`id`) on delete no action on update cascade, constraint `client_deletions_staff_id_foreign` foreign key(`staff_id`) references `staff`(`id`) on delete no action on update cascade)',
     );
     this.addSql('create index `client_deletions_company_id_index` on `client_deletions` (`company_id`)');
     this.addSql('create index `client_deletions_staff_id_index` on `client_deletions` (`staff_id`)');

@@ -36,8 +36,9 @@ export const supportManagerPlugin: ErasurePlugin = {
       await event.enqueueFrom(ATTACHMENT_REMOVED, 'support_attachments', 'file_name', 'file');
     });
     events.onCommitted(ATTACHMENT_REMOVED, async (payload) => {
-      const file = String(payload.file ?? '');
-      if (!file) return;
+      const file = payload.file;
+      // A malformed event must fail loudly (and be parked for an operator), not pass as done.
+      if (typeof file !== 'string' || file === '') throw new Error('attachment event without a file name');
       await rm(attachmentPath(config.attachmentsDir, file), { force: true });
     });
   },

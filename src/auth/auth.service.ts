@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import bcrypt from 'bcrypt';
+import type { App } from '../app';
+import type { RequestContext } from '../context';
+import { EmSqlRunner } from '../db/sql-runner';
+import { sql } from '../deletion/sql';
+import { InvalidCredentialsError, TooManyAttemptsError } from '../schema/errors';
+import { clientAddressOf } from './client-address';
+import { checkPassword } from './password-check.service';
+import { createSession, endSession, type IssuedSession } from './session.service';
+import { loadStaffAccess } from './staff-access';
+
+/** A staff member as the API shows them. */
+export interface StaffProfile {
+  readonly id: number;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+  readonly permissions: readonly string[];
+}
+
+export interface SignedIn {
+  readonly session: IssuedSession;
+  readonly staff: StaffProfile;
+}
+
+export type LoginOutcome = SignedIn | InvalidCredentialsError | TooManyAttemptsError;
+
+interface StaffRow {
+  id: number;
+  user_id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  status: string;
+  password: string;
+}
+
+// One per app, so its cost matches the configured bcrypt rounds of real hashes.
+const dummyHashes = new WeakMap<App, Promise<string>>();
+
+/**
+ * A hash no password matches, compared when the email is unknown so that an unknown email costs
+ * the same bcrypt work as a wrong password and sign-in timing does not reveal which emails exist.
+ */
+function dummyHash(app: App): Promise<string> {
+  let hash = dummyHashes.get(app);
+  if (!hash) {
+    hash = bcrypt.hash(randomBytes(32).toString('hex'), app.config.bcryptRounds);
+    dummyHashes.set(app, hash);
+  }
+  return hash;
+}
+
+/**
+ * Signs a staff member in. Unknown emails, inactive staff, staff in no group and wrong passwords
+ * all give the same InvalidCredentialsError after the same bcrypt work; a locked user gets
+ * TooManyAttemptsError without their password being compared.
+ */
+export async function login(ctx: RequestContext, email: string, password: string): Promise<LoginOutcome> {
+  const { app } = ctx;
+  const runner = new EmSqlRunner(ctx.em, app.driver);
+  // LOWER on both sides: MariaDB's collation ignores case, SQLite's does not.
+  const [row] = await runner.rows<StaffRow>(sql`
+    SELECT st.id AS id, st.user_id AS user_id, st.first_name AS first_name, st.last_name AS last_name,
+           st.email AS email, st.status AS status, u.password AS password
+      FROM staff st
+      JOIN users u ON u.id = st.user_id
+     WHERE LOWER(st.email) = LOWER(${email.trim()})
+     ORDER BY st.id
+     LIMIT 1
+  `);
+  const access =
+    row && row.status === 'active' ? await loadStaffAccess(ctx.em, app.driver, Number(row.id)) : null;
+  if (!row || !access) {
+    await bcrypt.compare(password, await dummyHash(app));
+    ctx.logger.info('sign-in refused');
+    return new InvalidCredentialsError();
+  }
+
+  const staffId = Number(row.id);
+  const userId = Number(row.user_id);
+  const subject = { userId, companyId: access.companyId, ipAddress: clientAddressOf(ctx) };
+  const outcome = await checkPassword(app, subject, password, row.password);
+  if (outcome.result === 'locked') {
+    ctx.logger.warn({ staffId }, 'sign-in refused: too many failed attempts');
+    return new TooManyAttemptsError(outcome.retryAfter);
+  }
+  if (outcome.result === 'invalid') {
+    ctx.logger.info({ staffId }, 'sign-in refused');
+    return new InvalidCredentialsError();
+  }
+
+  const session = await createSession(app, ctx.em, userId);
+  ctx.logger.info({ staffId }, 'signed in');
+  return {
+    session,
+    staff: {
+      id: staffId,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      permissions: [...access.permissions].sort(),
+    },
+  };
+}
+
+/** Ends this request's session. */
+export async function logout(ctx: RequestContext): Promise<void> {
+  await endSession(ctx);
+  ctx.logger.info({ staffId: ctx.staff?.staffId }, 'signed out');
+}
+
+/** The signed-in staff member, or null. */
+export async function currentStaff(ctx: RequestContext): Promise<StaffProfile | null> {
+  const identity = ctx.staff;
+  if (!identity) return null;
+  const [row] = await new EmSqlRunner(ctx.em, ctx.app.driver).rows<Omit<StaffRow, 'password'>>(sql`
+    SELECT id, user_id, first_name, last_name, email, status FROM staff WHERE id = ${identity.staffId}
+  `);
+  if (!row) return null;
+  return {
+    id: identity.staffId,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    permissions: [...identity.permissions].sort(),
+  };
+}

@@ -1,0 +1,61 @@
+import type { App } from '../app';
+import type { RequestContext, StaffIdentity } from '../context';
+import type { Em } from '../db/orm';
+import { EmSqlRunner } from '../db/sql-runner';
+import { sql } from '../deletion/sql';
+import { Session } from '../entities/session.entity';
+import { hashSessionToken, newSessionToken } from './session-token';
+import { loadStaffAccess } from './staff-access';
+
+export interface IssuedSession {
+  readonly token: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * Opens a session for a user and returns its bearer token, the only copy of which leaves this
+ * function. Expired sessions of the same user are removed on the way, so the table does not grow
+ * with every sign-in.
+ */
+export async function createSession(app: App, em: Em, userId: number): Promise<IssuedSession> {
+  const now = app.clock.now();
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + app.config.sessionTtlSeconds * 1000);
+  await em.nativeDelete(Session, { user: userId, expiresAt: { $lte: now } });
+  await em.insert(Session, { user: userId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now });
+  return { token, expiresAt };
+}
+
+/**
+ * Who a bearer token signs in, checked on every request: the session must exist and be unexpired,
+ * and its staff member must still be active and belong to a staff group. Permissions are read
+ * afresh, so a change to a group applies to open sessions at their next request.
+ */
+export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
+  const runner = new EmSqlRunner(em, app.driver);
+  const [row] = await runner.rows<{ session_id: number; user_id: number; staff_id: number }>(sql`
+    SELECT s.id AS session_id, s.user_id AS user_id, st.id AS staff_id
+      FROM sessions s
+      JOIN staff st ON st.user_id = s.user_id AND st.status = 'active'
+     WHERE s.token_hash = ${hashSessionToken(token)} AND s.expires_at > ${runner.date(app.clock.now())}
+     ORDER BY st.id
+     LIMIT 1
+  `);
+  if (!row) return null;
+  const staffId = Number(row.staff_id);
+  const access = await loadStaffAccess(em, app.driver, staffId);
+  if (!access) return null;
+  return {
+    staffId,
+    userId: Number(row.user_id),
+    companyId: access.companyId,
+    sessionId: Number(row.session_id),
+    permissions: access.permissions,
+  };
+}
+
+/** Ends the session of this request's token; the token stops working at once. */
+export async function endSession(ctx: RequestContext): Promise<void> {
+  if (!ctx.staff) return;
+  await ctx.em.nativeDelete(Session, { id: ctx.staff.sessionId });
+}

@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { AppCore } from '../app';
+import type { RequestContext } from '../context';
+import { EmSqlRunner } from '../db/sql-runner';
+import type { Em } from '../db/orm';
+import { ClientDeletion } from '../entities';
+import { enqueue, enqueueFromRows, type OutboxProcessor } from '../events/outbox';
+import { verifyStaffPassword } from '../auth/password-check.service';
+import { ClientNotFoundError, PreviewStaleError } from '../schema/errors';
+import {
+  ClientDeleted,
+  ClientDeletionPreview,
+  DeletionBlockedError,
+  DeletionBlocker,
+  DeletionCount,
+  DeletionReceipt,
+} from '../schema/deletion.types';
+import type { ClientRef } from './deleter';
+import { Sql, ident, sql } from './sql';
+
+export const PERMANENCE_WARNING =
+  'Deleting this client is permanent and cannot be undone: every record listed here is erased ' +
+  'and no copy is kept. Only the counts are kept for the audit log.';
+
+/** Event queued after commit for every deletion; carries ids and counts, nothing personal. */
+export const CLIENT_DELETED = 'client.deleted';
+
+/** The deletion stopped because rows of the client were left behind; the transaction rolled back. */
+export class DeletionVerificationError extends Error {
+  override name = 'DeletionVerificationError';
+}
+
+interface Assessment {
+  client: ClientRef;
+  blockers: DeletionBlocker[];
+  counts: DeletionCount[];
+  kept: DeletionCount[];
+  token: string;
+}
+
+/**
+ * Previews and erases clients (SPEC 2). Every method works in the acting staff member's company;
+ * another company's client is reported as not found.
+ */
+export class ClientDeletionService {
+  /** Tables in the order the deletion runs them: plugins' groups first, then the core's. */
+  private readonly sequence: readonly string[];
+
+  constructor(
+    private readonly app: AppCore,
+    private readonly outbox: OutboxProcessor,
+  ) {
+    this.sequence = app.graph.sequenceWithFirst(app.plugins.map((p) => p.deleter.name));
+  }
+
+  async preview(ctx: RequestContext, clientId: number): Promise<ClientDeletionPreview | ClientNotFoundError> {
+    const companyId = requireStaff(ctx).companyId;
+    // One transaction so every count comes from the same snapshot.
+    return ctx.em.fork().transactional(async (em) => {
+      const db = new EmSqlRunner(em, this.app.driver);
+      const client = await findClient(db, clientId, companyId, false);
+      if (!client) return new ClientNotFoundError(clientId);
+      const a = await this.assess(db, client);
+      return Object.assign(new ClientDeletionPreview(), {
+        clientId: String(clientId),
+        deletable: a.blockers.length === 0,
+        blockers: a.blockers,
+        counts: a.counts,
+        kept: a.kept,
+        total: sum(a.counts),
+        warning: PERMANENCE_WARNING,
+        previewToken: a.token,
+      });
+    });
+  }
+
+  /**
+   * Deletes the client and every record of it in one transaction: lock the client row, re-check
+   * blockers, compare the preview token, run the plugins' and the core's deleters, verify that
+   * nothing is left, write the audit row and the outbox, commit. The password is checked first,
+   * in its own write, so a failed attempt counts towards the lockout even though nothing else
+   * is written.
+   */
+  async deleteClient(
+    ctx: RequestContext,
+    clientId: number,
+    password: string,
+    previewToken?: string | null,
+  ): Promise<
+    | ClientDeleted
+    | ClientNotFoundError
+    | DeletionBlockedError
+    | PreviewStaleError
+    | Exclude<Awaited<ReturnType<typeof verifyStaffPassword>>, 'ok'>
+  > {
+    const staff = requireStaff(ctx);
+    const passwordCheck = await verifyStaffPassword(ctx, password);
+    if (passwordCheck !== 'ok') return passwordCheck;
+
+    const stored = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
+    if (stored) return new ClientDeleted(stored);
+
+    const started = performance.now();
+    let outcome: ClientDeleted | ClientNotFoundError | DeletionBlockedError | PreviewStaleError;
+    try {
+      outcome = await ctx.em.fork().transactional(async (em) => {
+        const db = new EmSqlRunner(em, this.app.driver);
+        const client = await findClient(db, clientId, staff.companyId, true);
+        if (!client) return new ClientNotFoundError(clientId);
+        const a = await this.assess(db, client);
+        if (a.blockers.length > 0) return new DeletionBlockedError(a.blockers);
+        if (previewToken && previewToken !== a.token) return new PreviewStaleError(a.token);
+
+        const deleted = await this.erase(em, db, client);
+        assertCountsMatch(a.counts, deleted);
+
+        const now = this.app.clock.now();
+        const audit = em.create(ClientDeletion, {
+          company: staff.companyId,
+          clientId,
+          staff: staff.staffId,
+          // Whole seconds: what a DATETIME column keeps, so a repeated call returns the same receipt.
+          deletedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
+          counts: deleted,
+          kept: Object.fromEntries(a.kept.map((k) => [k.table, k.count])),
+          total: sum(a.counts),
+          durationMs: Math.round(performance.now() - started),
+        });
+        await em.flush();
+        await enqueue(db, now, CLIENT_DELETED, {
+          deletionId: audit.id,
+          companyId: staff.companyId,
+          clientId,
+          counts: deleted,
+        });
+        return new ClientDeleted(this.toReceipt(audit));
+      });
+    } catch (error) {
+      // Two confirmations raced: the loser finds the winner's receipt.
+      if (error instanceof UniqueConstraintViolationException) {
+        const receipt = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
+        if (receipt) return new ClientDeleted(receipt);
+      }
+      throw error;
+    }
+
+    if (outcome instanceof ClientNotFoundError) {
+      const receipt = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
+      if (receipt) return new ClientDeleted(receipt);
+    }
+    if (outcome instanceof ClientDeleted) {
+      ctx.logger.info(
+        {
+          deletionId: Number(outcome.receipt.id),
+          clientId,
+          staffId: staff.staffId,
+          durationMs: Math.round(performance.now() - started),
+          total: outcome.receipt.total,
+          counts: Object.fromEntries(outcome.receipt.counts.map((c) => [c.table, c.count])),
+        },
+        'client deleted',
+      );
+      this.outbox.drain().catch((error) => ctx.logger.error({ err: error }, 'outbox drain failed'));
+    }
+    return outcome;
+  }
+
+  /** The company's deletions, newest first, for the audit list. */
+  async listDeletions(ctx: RequestContext, first: number, afterId: number | null) {
+    const companyId = requireStaff(ctx).companyId;
+    const where = afterId ? { company: companyId, id: { $lt: afterId } } : { company: companyId };
+    const em = ctx.em.fork();
+    const rows = await em.find(ClientDeletion, where, { orderBy: { id: 'desc' }, limit: first + 1 });
+    const totalCount = await em.count(ClientDeletion, { company: companyId });
+    return {
+      receipts: rows.slice(0, first).map((r) => this.toReceipt(r)),
+      hasNextPage: rows.length > first,
+      totalCount,
+    };
+  }
+
+  private async storedReceipt(em: Em, companyId: number, clientId: number): Promise<DeletionReceipt | null> {
+    const row = await em.findOne(ClientDeletion, { company: companyId, clientId });
+    return row ? this.toReceipt(row) : null;
+  }
+
+  private toReceipt(row: ClientDeletion): DeletionReceipt {
+    const toCounts = (counts: Record<string, number>) =>
+      Object.entries(counts).map(([table, count]) => this.countOf(table, count));
+    return Object.assign(new DeletionReceipt(), {
+      id: String(row.id),
+      clientId: String(row.clientId),
+      deletedAt: row.deletedAt,
+      staffId: row.staff ? row.staff.id : null,
+      counts: toCounts(row.counts),
+      kept: toCounts(row.kept ?? {}),
+      total: row.total,
+    });
+  }
+
+  private countOf(table: string, count: number): DeletionCount {
+    // A table of a plugin disabled since the deletion keeps its name; its category is unknown.
+    const category = this.app.graph.has(table) ? this.app.graph.rule(table).category : 'Other';
+    return Object.assign(new DeletionCount(), { table, category, count });
+  }
+
+  /** Blockers, per-table counts and kept rows, and the token that fingerprints them. */
+  private async assess(db: EmSqlRunner, client: ClientRef): Promise<Assessment> {
+    const { graph } = this.app;
+    const blockers: DeletionBlocker[] = [];
+    for (const rule of graph.blockers) {
+      const found = await graph.blocker(db, client, rule);
+      if (found.count === 0) continue;
+      blockers.push(
+        Object.assign(new DeletionBlocker(), {
+          code: rule.code,
+          message: rule.message.replace('{count}', String(found.count)),
+          count: found.count,
+          ids: found.ids.map(String),
+        }),
+      );
+    }
+    const counts: DeletionCount[] = [];
+    const kept: DeletionCount[] = [];
+    // Shown parents first: the client, then what hangs off it.
+    for (const table of [...this.sequence].reverse()) {
+      const n = await graph.count(db, client, table);
+      if (n > 0) counts.push(this.countOf(table, n));
+      const k = await graph.countKept(db, client, table);
+      if (k > 0) kept.push(this.countOf(table, k));
+    }
+    const token = fingerprint({
+      client: client.id,
+      blockers: blockers.map((b) => [b.code, b.count, b.ids]),
+      counts: counts.map((c) => [c.table, c.count]),
+      kept: kept.map((c) => [c.table, c.count]),
+    });
+    return { client, blockers, counts, kept, token };
+  }
+
+  /** Runs every deleter in order inside the transaction and returns the rows deleted per table. */
+  private async erase(em: Em, db: EmSqlRunner, client: ClientRef): Promise<Record<string, number>> {
+    const { graph } = this.app;
+    const deleted: Record<string, number> = {};
+    const done = new Set<string>();
+    const deleteTable = async (table: string) => {
+      if (done.has(table)) throw new Error(`table ${table} deleted twice`);
+      done.add(table);
+      const n = await graph.delete(db, client, table);
+      if (n > 0) deleted[table] = n;
+      const left = await graph.residue(db, client, table);
+      if (left > 0)
+        throw new DeletionVerificationError(`${left} row(s) of ${table} still belong to the client`);
+    };
+    const now = this.app.clock.now();
+
+    await graph.stage(db, client);
+    await this.app.events.publishDeleting({
+      client,
+      db,
+      em,
+      runDeleter: async (name) => {
+        for (const table of graph.tablesOf(name)) await deleteTable(table);
+      },
+      enqueue: (event, payload) => enqueue(db, now, event, payload),
+      enqueueFrom: (event, table, column, key) =>
+        enqueueFromRows(
+          db,
+          now,
+          event,
+          key,
+          column,
+          sql`${ident(table)} t WHERE ${graph.owned(table, Sql.raw('t'), client, 'staged')}`,
+        ),
+    });
+    // Plugins ran their groups; the core's tables follow in order.
+    for (const table of this.sequence) if (!done.has(table)) await deleteTable(table);
+
+    const residue = await graph.clientColumnResidue(db, client);
+    if (Object.keys(residue).length > 0) {
+      throw new DeletionVerificationError(`rows still carry the client id: ${JSON.stringify(residue)}`);
+    }
+    await graph.unstage(db);
+    return deleted;
+  }
+}
+
+function requireStaff(ctx: RequestContext) {
+  if (!ctx.staff) throw new Error('a signed-in staff member is required'); // guarded by the shield
+  return ctx.staff;
+}
+
+/** The client, if it exists in the company; locked for the transaction when `lock` is set. */
+async function findClient(
+  db: EmSqlRunner,
+  id: number,
+  companyId: number,
+  lock: boolean,
+): Promise<ClientRef | null> {
+  // SQLite has no row locks: its single writer serialises the deletion's transaction instead.
+  const forUpdate = lock && db.driver === 'mysql' ? Sql.raw(' FOR UPDATE') : Sql.raw('');
+  const rows = await db.rows<{ id: number }>(
+    sql`SELECT c.id FROM clients c JOIN client_groups g ON g.id = c.client_group_id
+        WHERE c.id = ${id} AND g.company_id = ${companyId}${forUpdate}`,
+  );
+  return rows.length > 0 ? { id, companyId } : null;
+}
+
+/** Exact: the receipt must say what the preview said; anything else is a bug and rolls back. */
+function assertCountsMatch(expected: DeletionCount[], deleted: Record<string, number>) {
+  const want = Object.fromEntries(expected.map((c) => [c.table, c.count]));
+  const tables = new Set([...Object.keys(want), ...Object.keys(deleted)]);
+  for (const table of tables) {
+    if ((want[table] ?? 0) !== (deleted[table] ?? 0)) {
+      throw new DeletionVerificationError(
+        `${table}: counted ${want[table] ?? 0} row(s) but deleted ${deleted[table] ?? 0}`,
+      );
+    }
+  }
+}
+
+function sum(counts: DeletionCount[]): number {
+  return counts.reduce((n, c) => n + c.count, 0);
+}
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}

@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { RequestContext } from '../context';
+import { PUBLIC_ERROR_CODES } from './errors';
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+function codeOf(error: { extensions?: Record<string, unknown> }): string | undefined {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * graphql-js repeats the offending input in coercion messages ("Variable "$password" got invalid
+ * value 123; …"). The input may be a password, so the value is cut from the message.
+ */
+export function withoutInputValues(message: string): string {
+  const variable = /^Variable "\$([A-Za-z0-9_]+)" got invalid value/.exec(message);
+  if (variable) return `Variable "$${variable[1]}" got an invalid value.`;
+  return message
+    .replace(/(cannot represent[^:]*): [\s\S]*$/, '$1.')
+    .replace(/, found [\s\S]*$/, ', found an invalid value.');
+}
+
+/**
+ * The error policy of the API: authentication, permission, input, parse and validation errors
+ * reach the client (without any input value); everything else becomes a bare
+ * INTERNAL_SERVER_ERROR — no message, stack, SQL or secret of the original. The original is logged
+ * by `errorLoggingPlugin`, which has the request id.
+ */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = codeOf(formatted);
+  const { path, locations } = formatted;
+  if (code && PUBLIC_ERROR_CODES.has(code)) {
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { message: withoutInputValues(formatted.message), locations, path, extensions };
+  }
+  return { message: INTERNAL_ERROR_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Logs every error that the policy masks, with the request's logger (so its request id). Never
+ * the request's variables: they hold passwords.
+ */
+export const errorLoggingPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const code = codeOf(error);
+          if (code && PUBLIC_ERROR_CODES.has(code)) continue;
+          contextValue.logger.error(
+            { err: error.originalError ?? error, path: error.path },
+            'request failed',
+          );
+        }
+      },
+    };
+  },
+};

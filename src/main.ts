@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { createApp, type App } from './app';
+import { ConfigError, loadConfig } from './config';
+import { ClientGraphError } from './deletion/client-graph';
+import { isSeeded, seedDemo } from './seed/demo-seed';
+import { startServer } from './server';
+
+/** How long shutdown may take before the process gives up and exits non-zero. */
+const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  if (!(await isSeeded(app.orm.em.fork()))) {
+    app.logger.info('empty database: seeding the demo company');
+    await seedDemo(app, { password: config.seedStaffPassword });
+    printDemoSignIn(config.seedStaffPassword === 'demo-password');
+  }
+  // Side effects of deletions that committed before a crash are retried now.
+  await app.outbox.drain();
+  app.outbox.start();
+  const server = await startServer(app, { port: config.port, host: config.host });
+  console.log(`Client erasure service ready at ${server.url}/graphql`);
+  installShutdown(app, server.close);
+}
+
+function printDemoSignIn(defaultPassword: boolean) {
+  const password = defaultPassword ? 'demo-password' : 'the value of SEED_STAFF_PASSWORD';
+  console.log(
+    [
+      'Demo sign-in (company "Demo Hosting"):',
+      `  admin@example.com  / ${password}  (view and delete clients)`,
+      `  viewer@example.com / ${password}  (view only)`,
+    ].join('\n'),
+  );
+}
+
+function installShutdown(app: App, closeServer: () => Promise<void>) {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down: no new requests, finishing those in progress');
+    const timer = setTimeout(() => {
+      app.logger.error('shutdown timed out');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    // The server stops accepting and waits for requests in flight (a deletion commits or rolls
+    // back inside its request); only then is the database closed.
+    closeServer()
+      .then(() => app.close())
+      .then(() => {
+        app.logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error) => {
+        app.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Configuration and schema problems are the operator's to fix: one line, no stack trace.
+  if (error instanceof ConfigError || error instanceof ClientGraphError) {
+    console.error(`client-erasure: ${error.message}`);
+  } else {
+    console.error('client-erasure: failed to start:', error instanceof Error ? error.message : error);
+    if (process.env.LOG_LEVEL === 'debug') console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import bcrypt from 'bcrypt';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { App } from '../src/app';
+import { verifyStaffPassword } from '../src/auth/password-check.service';
+import { identityFromToken } from '../src/auth/session.service';
+import { ManualClock } from '../src/clock';
+import type { DatabaseConfig } from '../src/config';
+import type { RequestContext } from '../src/context';
+import { LogUser } from '../src/entities/log-user.entity';
+import { Session } from '../src/entities/session.entity';
+import { Staff } from '../src/entities/staff.entity';
+import { buildAppSchema } from '../src/graphql/schema';
+import { isAuthenticated } from '../src/permissions/rules';
+import { ErrorCode, InvalidPasswordError, TooManyAttemptsError } from '../src/schema/errors';
+import { startServer, type RunningServer } from '../src/server';
+import { LogCapture, createTestApp } from './support/app';
+import { describeEachDatabase } from './support/databases';
+import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import { LOGIN, gql, signIn } from './support/http';
+
+const ME = `query Me { me { id email permissions } }`;
+const LOGOUT = `mutation Logout { logout }`;
+const MINUTE = 60_000;
+
+/** A field that fails the way a bug would, to see what reaches the client and the log. */
+@Resolver()
+class FailingResolver {
+  @Query(() => Boolean)
+  async failingQuery(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await ctx.em.execute('SELECT secret_column FROM no_such_table');
+    return true;
+  }
+}
+
+describeEachDatabase('sign-in', (db) => {
+  let database: DatabaseConfig;
+  let clock: ManualClock;
+  let log: LogCapture;
+  let app: App;
+  let server: RunningServer;
+  const everyStaff: StaffFixture[] = [];
+
+  /** A fresh staff member with view permission: lockout state is per user. */
+  async function newStaff(): Promise<StaffFixture> {
+    const { staff } = await createCompanyWithStaff(app, ['admin_clients.view']);
+    everyStaff.push(staff);
+    return staff;
+  }
+
+  async function attempt(url: string, email: string, password: string) {
+    const res = await gql(url, LOGIN, { email, password });
+    expect(res.errors).toBeUndefined();
+    return res.data.login;
+  }
+
+  async function failTimes(staff: StaffFixture, times: number, url = server.url): Promise<void> {
+    for (let i = 0; i < times; i += 1) {
+      expect((await attempt(url, staff.email, `${staff.password}-wrong`)).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    database = await db.create();
+    clock = new ManualClock(new Date('2030-01-01T09:00:00Z'));
+    log = new LogCapture();
+    app = await createTestApp(database, { clock, log });
+    const schema = await buildAppSchema(app, [FailingResolver], { Query: { failingQuery: isAuthenticated } });
+    server = await startServer(app, { port: 0, host: '127.0.0.1', schema });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await db.drop();
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  describe('login', () => {
+    it('returns a token that signs the next requests in', async () => {
+      const staff = await newStaff();
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(result.__typename).toBe('LoginSuccess');
+      expect(result.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(new Date(result.expiresAt).getTime()).toBe(clock.now().getTime() + 8 * 3600 * 1000);
+      expect(result.staff).toEqual({
+        id: String(staff.staffId),
+        email: staff.email,
+        permissions: ['admin_clients.view'],
+      });
+
+      const me = await gql(server.url, ME, {}, result.token);
+      expect(me.errors).toBeUndefined();
+      expect(me.data.me).toEqual({
+        id: String(staff.staffId),
+        email: staff.email,
+        permissions: ['admin_clients.view'],
+      });
+    });
+
+    it('stores only the SHA-256 hash of the token', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      const sessions = await app.orm.em.fork().find(Session, { user: staff.userId });
+      expect(sessions).toHaveLength(1);
+      expect(sessions[0].tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+      expect(sessions[0].tokenHash).not.toContain(token);
+    });
+
+    it('issues a different token for every sign-in', async () => {
+      const staff = await newStaff();
+      const first = await signIn(server.url, staff.email, staff.password);
+      const second = await signIn(server.url, staff.email, staff.password);
+      expect(second).not.toBe(first);
+    });
+
+    it('refuses a wrong password and an unknown email with the same error', async () => {
+      const staff = await newStaff();
+      const wrongPassword = await attempt(server.url, staff.email, 'not-the-password');
+      const unknownEmail = await attempt(server.url, 'nobody@example.com', staff.password);
+      expect(wrongPassword.__typename).toBe('InvalidCredentialsError');
+      expect(unknownEmail).toEqual(wrongPassword);
+      expect(wrongPassword.errorCode).toBe(ErrorCode.INVALID_CREDENTIALS);
+    });
+
+    it('does the same bcrypt work for an unknown email as for a wrong password', async () => {
+      const staff = await newStaff();
+      const compare = vi.spyOn(bcrypt, 'compare');
+      await attempt(server.url, staff.email, 'not-the-password');
+      await attempt(server.url, 'nobody@example.com', 'not-the-password');
+      expect(compare).toHaveBeenCalledTimes(2);
+      const rounds = compare.mock.calls.map(([, hash]) => bcrypt.getRounds(String(hash)));
+      expect(rounds).toEqual([app.config.bcryptRounds, app.config.bcryptRounds]);
+    });
+
+    it('matches the email whatever its case', async () => {
+      const staff = await newStaff();
+      const result = await attempt(server.url, staff.email.toUpperCase(), staff.password);
+      expect(result.__typename).toBe('LoginSuccess');
+    });
+
+    it('records every password check in log_users with the company and address', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 1);
+      await signIn(server.url, staff.email, staff.password);
+      const rows = await app.orm.em.fork().find(LogUser, { user: staff.userId }, { orderBy: { id: 'asc' } });
+      expect(rows.map((r) => r.result)).toEqual(['failure', 'success']);
+      const [{ company_id: expectedCompany }] = await app.orm.em
+        .fork()
+        .execute(
+          'SELECT g.company_id FROM staff_group m JOIN staff_groups g ON g.id = m.staff_group_id WHERE m.staff_id = ?',
+          [staff.staffId],
+        );
+      for (const row of rows) {
+        expect(row.company.id).toBe(Number(expectedCompany));
+        expect(row.ipAddress).toMatch(/127\.0\.0\.1/);
+        expect(row.dateAdded.getTime()).toBe(clock.now().getTime());
+      }
+    });
+  });
+
+  describe('me', () => {
+    it('is null without a token and with an unknown one', async () => {
+      expect((await gql(server.url, ME)).data).toEqual({ me: null });
+      const unknown = await gql(server.url, ME, {}, 'A'.repeat(43));
+      expect(unknown.errors).toBeUndefined();
+      expect(unknown.data).toEqual({ me: null });
+    });
+  });
+
+  describe('logout', () => {
+    it('ends the session: the token stops working', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      const out = await gql(server.url, LOGOUT, {}, token);
+      expect(out.data).toEqual({ logout: true });
+      expect((await gql(server.url, ME, {}, token)).data).toEqual({ me: null });
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+      const again = await gql(server.url, LOGOUT, {}, token);
+      expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('ends only the session of the token it carries', async () => {
+      const staff = await newStaff();
+      const laptop = await signIn(server.url, staff.email, staff.password);
+      const phone = await signIn(server.url, staff.email, staff.password);
+      await gql(server.url, LOGOUT, {}, laptop);
+      expect((await gql(server.url, ME, {}, phone)).data.me.id).toBe(String(staff.staffId));
+    });
+
+    it('needs a session', async () => {
+      const res = await gql(server.url, LOGOUT);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('session expiry', () => {
+    it('signs the token out once sessionTtlSeconds have passed', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      clock.advance(8 * 3600 * 1000 - 1000);
+      expect((await gql(server.url, ME, {}, token)).data.me).not.toBeNull();
+      clock.advance(1000);
+      expect((await gql(server.url, ME, {}, token)).data).toEqual({ me: null });
+      const clients = await gql(server.url, `{ clients { totalCount } }`, {}, token);
+      expect(clients.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('follows the configured lifetime', async () => {
+      const shortApp = await createTestApp(database, {
+        clock,
+        migrate: false,
+        env: { SESSION_TTL_SECONDS: '600' },
+      });
+      const shortServer = await startServer(shortApp, { port: 0, host: '127.0.0.1' });
+      try {
+        const staff = await newStaff();
+        const result = await attempt(shortServer.url, staff.email, staff.password);
+        expect(new Date(result.expiresAt).getTime()).toBe(clock.now().getTime() + 600_000);
+        clock.advance(600_000);
+        expect((await gql(shortServer.url, ME, {}, result.token)).data).toEqual({ me: null });
+      } finally {
+        await shortServer.close();
+        await shortApp.close();
+      }
+    });
+  });
+
+  describe('inactive staff', () => {
+    it('cannot sign in, and their open sessions stop working', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      await app.orm.em.fork().nativeUpdate(Staff, { id: staff.staffId }, { status: 'inactive' });
+
+      expect((await gql(server.url, ME, {}, token)).data).toEqual({ me: null });
+      const clients = await gql(server.url, `{ clients { totalCount } }`, {}, token);
+      expect(clients.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(result.__typename).toBe('InvalidCredentialsError');
+    });
+
+    it('can sign in again once reactivated', async () => {
+      const staff = await newStaff();
+      await app.orm.em.fork().nativeUpdate(Staff, { id: staff.staffId }, { status: 'inactive' });
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+      await app.orm.em.fork().nativeUpdate(Staff, { id: staff.staffId }, { status: 'active' });
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe('LoginSuccess');
+    });
+  });
+
+  describe('lockout', () => {
+    it('still lets the right password in after four failures', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 4);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe('LoginSuccess');
+    });
+
+    it('locks password checks at the fifth failure, without comparing the password', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 5);
+      const attemptsBefore = await app.orm.em.fork().count(LogUser, { user: staff.userId });
+      const compare = vi.spyOn(bcrypt, 'compare');
+
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(compare).not.toHaveBeenCalled();
+      expect(result.__typename).toBe('TooManyAttemptsError');
+      expect(result.errorCode).toBe(ErrorCode.TOO_MANY_ATTEMPTS);
+      expect(new Date(result.retryAfter).getTime()).toBe(clock.now().getTime() + 15 * MINUTE);
+      expect(await app.orm.em.fork().count(LogUser, { user: staff.userId })).toBe(attemptsBefore);
+    });
+
+    it('counts only failures since the last success', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 4);
+      await signIn(server.url, staff.email, staff.password);
+      await failTimes(staff, 4);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe('LoginSuccess');
+    });
+
+    it('counts only failures within 15 minutes of each other', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 4);
+      clock.advance(15 * MINUTE);
+      await failTimes(staff, 1);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe('LoginSuccess');
+    });
+
+    it('lifts 15 minutes after the fifth failure', async () => {
+      const staff = await newStaff();
+      await failTimes(staff, 5);
+      clock.advance(15 * MINUTE - 1000);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+      clock.advance(1000);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe('LoginSuccess');
+    });
+
+    it('is shared by every process on the database', async () => {
+      const other = await createTestApp(database, { clock, migrate: false });
+      const otherServer = await startServer(other, { port: 0, host: '127.0.0.1' });
+      try {
+        const staff = await newStaff();
+        await failTimes(staff, 3, server.url);
+        await failTimes(staff, 2, otherServer.url);
+        expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe(
+          'TooManyAttemptsError',
+        );
+        expect((await attempt(otherServer.url, staff.email, staff.password)).__typename).toBe(
+          'TooManyAttemptsError',
+        );
+      } finally {
+        await otherServer.close();
+        await other.close();
+      }
+    });
+
+    it('is shared with the password re-check of verifyStaffPassword', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      const em = app.orm.em.fork();
+      const ctx: RequestContext = {
+        app,
+        em,
+        requestId: 'test',
+        logger: app.logger,
+        staff: await identityFromToken(app, em, token),
+        token,
+      };
+
+      expect(await verifyStaffPassword(ctx, staff.password)).toBe('ok');
+      await failTimes(staff, 3);
+      expect(await verifyStaffPassword(ctx, 'wrong')).toBeInstanceOf(InvalidPasswordError);
+      expect(await verifyStaffPassword(ctx, 'wrong')).toBeInstanceOf(InvalidPasswordError);
+
+      const locked = await verifyStaffPassword(ctx, staff.password);
+      expect(locked).toBeInstanceOf(TooManyAttemptsError);
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+      clock.advance(15 * MINUTE);
+      expect(await verifyStaffPassword(ctx, staff.password)).toBe('ok');
+    });
+
+    it('leaves other users alone', async () => {
+      const locked = await newStaff();
+      const bystander = await newStaff();
+      await failTimes(locked, 5);
+      expect((await attempt(server.url, bystander.email, bystander.password)).__typename).toBe(
+        'LoginSuccess',
+      );
+    });
+  });
+
+  describe('logs', () => {
+    it('never contain a password or a token, even after failures', async () => {
+      const staff = await newStaff();
+      const token = await signIn(server.url, staff.email, staff.password);
+      await failTimes(staff, 1);
+      await gql(server.url, LOGIN, { email: 'nobody@example.com', password: staff.password });
+      await gql(server.url, ME, {}, token);
+      const failing = await gql(server.url, `query Failing { failingQuery }`, {}, token, {
+        'x-request-id': 'req-logs-1',
+      });
+      expect(failing.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      // A password sent where the schema expects something else is not echoed back either.
+      const coercion = await gql(server.url, LOGIN, { email: staff.email, password: 123456789 });
+      expect(JSON.stringify(coercion.errors)).not.toContain('123456789');
+
+      // The log did capture this request: the masked error is there, with its request id.
+      const failure = log.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'request failed');
+      expect(failure).toMatchObject({ reqId: 'req-logs-1' });
+      expect(JSON.stringify(failure)).toContain('no_such_table');
+      expect(log.text).toContain('"operation":"Login"');
+
+      for (const someone of [...everyStaff, staff]) expect(log.text).not.toContain(someone.password);
+      expect(log.text).not.toContain(token);
+      expect(log.text).not.toContain('123456789');
+    });
+  });
+});

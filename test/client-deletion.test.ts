@@ -1,0 +1,423 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { EmSqlRunner } from '../src/db/sql-runner';
+import { sql } from '../src/deletion/sql';
+import { defineDeleter } from '../src/deletion/deleter';
+import type { ErasurePlugin } from '../src/plugins/plugin';
+import { Permission } from '../src/permissions/rules';
+import { startServer, type RunningServer } from '../src/server';
+import { createTestApp } from './support/app';
+import { describeEachDatabase, type TestDatabase } from './support/databases';
+import {
+  DELETIONS,
+  byTable,
+  createScenario,
+  deleteClient,
+  filesPresent,
+  fullShapeClient,
+  nonZero,
+  preview,
+  rowCounts,
+  scratchDir,
+  tablesContaining,
+  type Scenario,
+} from './support/deletion';
+import { createStaff, createStaffGroup, type StaffFixture } from './support/fixtures';
+import { gql, signIn } from './support/http';
+
+const ALL = [Permission.viewClients, Permission.deleteClients];
+
+interface World {
+  app: App;
+  server: RunningServer;
+  scenario: Scenario;
+  admin: StaffFixture;
+  adminToken: string;
+  viewerToken: string;
+  files: string;
+}
+
+async function startWorld(
+  db: TestDatabase,
+  options: { plugins?: ErasurePlugin[]; env?: Record<string, string> } = {},
+) {
+  const files = scratchDir();
+  const app = await createTestApp(await db.create(), {
+    env: { ATTACHMENTS_DIR: files, ...options.env },
+    plugins: options.plugins,
+  });
+  const server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  const scenario = await createScenario(app, `Acme ${db.name}`);
+  const adminGroup = await createStaffGroup(app, scenario.fixtures.companyId, ALL);
+  const viewerGroup = await createStaffGroup(app, scenario.fixtures.companyId, [Permission.viewClients]);
+  const admin = await createStaff(app, { groupIds: [adminGroup.id] });
+  const viewer = await createStaff(app, { groupIds: [viewerGroup.id] });
+  return {
+    app,
+    server,
+    scenario,
+    admin,
+    files,
+    adminToken: await signIn(server.url, admin.email, admin.password),
+    viewerToken: await signIn(server.url, viewer.email, viewer.password),
+  } satisfies World;
+}
+
+async function stopWorld(w: World | undefined, db: TestDatabase) {
+  await w?.server.close();
+  await w?.app.close();
+  await db.drop();
+  if (w) rmSync(w.files, { recursive: true, force: true });
+}
+
+describeEachDatabase('deleteClient', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db);
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it('previews exactly the rows that exist, per table, and the permanence warning', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const res = await preview(w.server.url, w.adminToken, client.clientId);
+    const p = res.data.clientDeletionPreview;
+    expect(p.__typename).toBe('ClientDeletionPreview');
+    expect(p.deletable).toBe(true);
+    expect(p.blockers).toEqual([]);
+    expect(byTable(p.counts)).toEqual(nonZero(client.counts));
+    expect(p.total).toBe(client.total);
+    expect(p.warning).toMatch(/permanent/i);
+    expect(p.warning).toMatch(/cannot be undone/i);
+    // every table of the spec and both plugins has rows in this shape
+    expect(p.counts.length).toBe(Object.keys(nonZero(client.counts)).length);
+    expect(p.counts.find((c: { table: string }) => c.table === 'invoice_lines').category).toBe('Invoices');
+  });
+
+  it('deletes the client and every record of it, and nothing of anyone else', async () => {
+    const marker = `MRK${Date.now().toString(36)}X`;
+    const victim = await fullShapeClient(w.app, w.scenario, { marker });
+    const neighbour = await fullShapeClient(w.app, w.scenario);
+    const neighbourBefore = byTable(
+      (await preview(w.server.url, w.adminToken, neighbour.clientId)).data.clientDeletionPreview.counts,
+    );
+
+    const before = await rowCounts(w.app);
+    const planted = await tablesContaining(w.app, marker);
+    // the marker is in (nearly) every table, so its absence afterwards means something
+    expect(Object.keys(planted).length).toBeGreaterThanOrEqual(40);
+    expect(filesPresent(w.files, victim.attachmentFiles)).toBe(victim.attachmentFiles.length);
+    expect(victim.attachmentFiles.length).toBeGreaterThan(0);
+
+    const p = (await preview(w.server.url, w.adminToken, victim.clientId)).data.clientDeletionPreview;
+    const res = await deleteClient(
+      w.server.url,
+      w.adminToken,
+      victim.clientId,
+      w.admin.password,
+      p.previewToken,
+    );
+    const result = res.data.deleteClient;
+    expect(result.__typename).toBe('ClientDeleted');
+    await w.app.outbox.drain();
+
+    const after = await rowCounts(w.app);
+    const gone = Object.fromEntries(
+      Object.keys(before)
+        .map((t) => [t, before[t] - after[t]] as const)
+        .filter(([, n]) => n !== 0),
+    );
+    // exactly the victim's rows went, in every table; one audit row and the staff member's
+    // successful password check (an authentication-log row) were added
+    expect(gone).toEqual({
+      ...nonZero(victim.counts),
+      log_users: victim.counts.log_users - 1,
+      client_deletions: -1,
+    });
+    // preview = receipt = rows that existed
+    expect(byTable(result.receipt.counts)).toEqual(nonZero(victim.counts));
+    expect(result.receipt.total).toBe(victim.total);
+    expect(result.receipt.deletedBy.email).toBe(w.admin.email);
+
+    // nothing of the client survives anywhere (module and gateway logs are not written for clients)
+    expect(await tablesContaining(w.app, marker)).toEqual({});
+    const sqlRunner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const left = await sqlRunner.rows(sql`SELECT id FROM clients WHERE id = ${victim.clientId}`);
+    expect(left).toEqual([]);
+    for (const email of victim.contactEmails) {
+      const [{ n }] = await sqlRunner.rows<{ n: number }>(
+        sql`SELECT (SELECT COUNT(*) FROM log_emails WHERE to_address = ${email}) + (SELECT COUNT(*) FROM support_tickets WHERE email = ${email}) + (SELECT COUNT(*) FROM contacts WHERE email = ${email}) AS n`,
+      );
+      expect(Number(n)).toBe(0);
+    }
+    // files went after commit; the neighbour's stayed
+    expect(filesPresent(w.files, victim.attachmentFiles)).toBe(0);
+    expect(filesPresent(w.files, neighbour.attachmentFiles)).toBe(neighbour.attachmentFiles.length);
+    const outbox = await sqlRunner.rows(sql`SELECT id FROM outbox_events`);
+    expect(outbox).toEqual([]);
+
+    // the neighbour is exactly as it was
+    const neighbourAfter = byTable(
+      (await preview(w.server.url, w.adminToken, neighbour.clientId)).data.clientDeletionPreview.counts,
+    );
+    expect(neighbourAfter).toEqual(neighbourBefore);
+    expect(neighbourAfter).toEqual(nonZero(neighbour.counts));
+  });
+
+  it('returns the stored receipt when the deletion is repeated, and lists it in the audit log', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const first = (await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password)).data
+      .deleteClient;
+    expect(first.__typename).toBe('ClientDeleted');
+    const again = (await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password)).data
+      .deleteClient;
+    expect(again).toEqual(first);
+
+    const list = await gql(w.server.url, DELETIONS, { first: 100 }, w.adminToken);
+    const node = list.data.clientDeletions.edges
+      .map((e: { node: { id: string } }) => e.node)
+      .find((n: { id: string }) => n.id === first.receipt.id);
+    expect(node).toMatchObject({ clientId: String(client.clientId), total: client.total });
+    // the audit row holds ids and counts only
+    const audit = await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).rows<Record<string, unknown>>(
+      sql`SELECT * FROM client_deletions WHERE id = ${Number(first.receipt.id)}`,
+    );
+    const text = JSON.stringify(audit);
+    for (const email of client.contactEmails) expect(text).not.toContain(email);
+  });
+
+  it('refuses with DeletionBlockedError for each blocker, and deletes nothing', async () => {
+    for (const [shape, code] of [
+      ['open_invoice', 'OPEN_INVOICES'],
+      ['recurring_invoice', 'RECURRING_INVOICES'],
+      ['active_service', 'ACTIVE_SERVICES'],
+    ] as const) {
+      const client = await fullShapeClient(w.app, w.scenario, { blockerShape: shape });
+      const p = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+      expect(p.deletable).toBe(false);
+      expect(p.blockers.map((b: { code: string }) => b.code)).toEqual([code]);
+      expect(p.blockers[0].count).toBeGreaterThan(0);
+      expect(p.blockers[0].ids.length).toBe(p.blockers[0].count);
+      // blocked or not, the preview counts every row, the recurring tables included
+      expect(byTable(p.counts)).toEqual(nonZero(client.counts));
+      const before = await rowCounts(w.app);
+      const res = (await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password)).data
+        .deleteClient;
+      expect(res.__typename).toBe('DeletionBlockedError');
+      expect(res.errorCode).toBe('DELETION_BLOCKED');
+      expect(res.blockers[0].code).toBe(code);
+      // only the authentication log moved (the password check is recorded)
+      expect(withoutAuthLog(await rowCounts(w.app))).toEqual(withoutAuthLog(before));
+    }
+  });
+
+  it('is stopped by an invoice opened between preview and delete', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const p = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+    expect(p.deletable).toBe(true);
+    await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).run(
+      sql`UPDATE invoices SET status = 'active', date_closed = NULL WHERE id = (SELECT MIN(i.id) FROM (SELECT id FROM invoices WHERE client_id = ${client.clientId}) i)`,
+    );
+    const res = (
+      await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password, p.previewToken)
+    ).data.deleteClient;
+    expect(res.__typename).toBe('DeletionBlockedError');
+    expect(res.blockers.map((b: { code: string }) => b.code)).toEqual(['OPEN_INVOICES']);
+  });
+
+  it('gives PreviewStaleError when anything changed since the preview', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const p = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+    await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).run(
+      sql`INSERT INTO client_notes (client_id, staff_id, title, stickied, date_added) VALUES (${client.clientId}, ${w.scenario.fixtures.staffId}, 'late note', 0, ${w.app.driver === 'sqlite' ? Date.now() : new Date()})`,
+    );
+    const before = await rowCounts(w.app);
+    const res = (
+      await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password, p.previewToken)
+    ).data.deleteClient;
+    expect(res.__typename).toBe('PreviewStaleError');
+    expect(res.currentPreviewToken).not.toBe(p.previewToken);
+    expect(withoutAuthLog(await rowCounts(w.app))).toEqual(withoutAuthLog(before));
+    const fresh = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+    expect(fresh.previewToken).toBe(res.currentPreviewToken);
+    const done = (
+      await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password, fresh.previewToken)
+    ).data.deleteClient;
+    expect(done.__typename).toBe('ClientDeleted');
+  });
+
+  it("re-checks the staff member's own password, with the lockout", async () => {
+    const group = await createStaffGroup(w.app, w.scenario.fixtures.companyId, ALL);
+    const staff = await createStaff(w.app, { groupIds: [group.id] });
+    const token = await signIn(w.server.url, staff.email, staff.password);
+    const client = await fullShapeClient(w.app, w.scenario);
+    const before = await rowCounts(w.app);
+    for (let i = 0; i < 5; i++) {
+      const res = (await deleteClient(w.server.url, token, client.clientId, 'not-my-password')).data
+        .deleteClient;
+      expect(res.__typename).toBe('InvalidPasswordError');
+    }
+    const locked = (await deleteClient(w.server.url, token, client.clientId, staff.password)).data
+      .deleteClient;
+    expect(locked.__typename).toBe('TooManyAttemptsError');
+    const after = await rowCounts(w.app);
+    // only the authentication log grew (the failed attempts); no client data moved
+    expect({ ...after, log_users: 0 }).toEqual({ ...before, log_users: 0 });
+  });
+
+  it("reports another company's client exactly like one that does not exist", async () => {
+    const other = await createScenario(w.app, `Other ${db.name}`);
+    const foreign = await fullShapeClient(w.app, other);
+    const foreignRes = await preview(w.server.url, w.adminToken, foreign.clientId);
+    const missingRes = await preview(w.server.url, w.adminToken, 99_999_999);
+    expect(foreignRes.data.clientDeletionPreview.__typename).toBe('ClientNotFoundError');
+    expect(missingRes.data.clientDeletionPreview.__typename).toBe('ClientNotFoundError');
+    const del = (await deleteClient(w.server.url, w.adminToken, foreign.clientId, w.admin.password)).data
+      .deleteClient;
+    expect(del.errorCode).toBe('CLIENT_NOT_FOUND');
+    const p = byTable(
+      (await preview(w.server.url, await otherAdminToken(w, other), foreign.clientId)).data
+        .clientDeletionPreview.counts,
+    );
+    expect(p).toEqual(nonZero(foreign.counts));
+  });
+
+  it('rejects a malformed id and a viewer', async () => {
+    const bad = await preview(w.server.url, w.adminToken, 'abc');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const client = await fullShapeClient(w.app, w.scenario);
+    const viewerPreview = await preview(w.server.url, w.viewerToken, client.clientId);
+    expect(viewerPreview.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const viewerDelete = await deleteClient(w.server.url, w.viewerToken, client.clientId, 'x');
+    expect(viewerDelete.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await preview(w.server.url, '', client.clientId);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps and reports a sign-in that a staff member also uses', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const db2 = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    // a contact of the client signs in with the staff member's user
+    await db2.run(sql`UPDATE contacts SET user_id = ${w.admin.userId} WHERE id = ${client.contactIds[1]}`);
+    const p = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+    expect(byTable(p.kept)).toEqual({ users: 1 });
+    const res = (
+      await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password, p.previewToken)
+    ).data.deleteClient;
+    expect(res.__typename).toBe('ClientDeleted');
+    expect(byTable(res.receipt.kept)).toEqual({ users: 1 });
+    const kept = await db2.rows(sql`SELECT id FROM users WHERE id = ${w.admin.userId}`);
+    expect(kept.length).toBe(1);
+    // and the staff member still signs in
+    await signIn(w.server.url, w.admin.email, w.admin.password);
+  });
+
+  it("leaves address-matched rows alone when another client's contact shares the address", async () => {
+    const a = await fullShapeClient(w.app, w.scenario);
+    const b = await fullShapeClient(w.app, w.scenario);
+    const runner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const shared = a.contactEmails[0];
+    await runner.run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
+    const [{ n: orphanEmails }] = await runner.rows<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
+    );
+    const p = byTable(
+      (await preview(w.server.url, w.adminToken, a.clientId)).data.clientDeletionPreview.counts,
+    );
+    expect(p.log_emails ?? 0).toBe(a.counts.log_emails - Number(orphanEmails));
+    await deleteClient(w.server.url, w.adminToken, a.clientId, w.admin.password);
+    const [{ n: still }] = await runner.rows<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
+    );
+    expect(Number(still)).toBe(Number(orphanEmails));
+  });
+});
+
+/** Row counts without `log_users`, which every password check writes to. */
+function withoutAuthLog(counts: Record<string, number>) {
+  return { ...counts, log_users: 0 };
+}
+
+async function otherAdminToken(w: World, other: Scenario): Promise<string> {
+  const group = await createStaffGroup(w.app, other.fixtures.companyId, ALL);
+  const staff = await createStaff(w.app, { groupIds: [group.id] });
+  return signIn(w.server.url, staff.email, staff.password);
+}
+
+/** A plugin whose in-transaction handler fails after the built-in plugins deleted their rows. */
+const failingPlugin: ErasurePlugin = {
+  name: 'failing',
+  entities: [],
+  migrations: { sqlite: [], mysql: [] },
+  deleter: defineDeleter({ name: 'failing', tables: [] }),
+  install({ events }) {
+    events.onClientDeleting('failing.boom', async (event) => {
+      const [{ n }] = await event.db.rows<{ n: number }>(
+        sql`SELECT COUNT(*) AS n FROM support_tickets WHERE client_id = ${event.client.id}`,
+      );
+      if (Number(n) !== 0) throw new Error('expected the support manager to have run first');
+      throw new Error('plugin failure midway');
+    });
+  },
+};
+
+describeEachDatabase('deleteClient with a plugin that throws midway', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db, { plugins: [failingPlugin] });
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it('leaves every row and every attachment file in place', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const before = await rowCounts(w.app);
+    const res = await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(res.errors?.[0].message).not.toMatch(/plugin failure|select|delete/i);
+    await w.app.outbox.drain();
+    const after = await rowCounts(w.app);
+    // the successful password check is the only row written
+    expect(withoutAuthLog(after)).toEqual(withoutAuthLog(before));
+    expect(filesPresent(w.files, client.attachmentFiles)).toBe(client.attachmentFiles.length);
+    const p = (await preview(w.server.url, w.adminToken, client.clientId)).data.clientDeletionPreview;
+    expect(byTable(p.counts)).toEqual(nonZero(client.counts));
+  });
+});
+
+describeEachDatabase('deleteClient with the order plugin disabled', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db, { env: { PLUGINS: 'support_manager' } });
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it('neither needs nor touches its tables', async () => {
+    const runner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const tables =
+      w.app.driver === 'sqlite'
+        ? await runner.rows<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        : await runner.rows<{ name: string }>(
+            sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()`,
+          );
+    const names = tables.map((t) => t.name);
+    expect(names).toContain('support_tickets');
+    expect(names).not.toContain('orders');
+    expect(names).not.toContain('order_affiliates');
+
+    const client = await fullShapeClient(w.app, w.scenario);
+    const res = (await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password)).data
+      .deleteClient;
+    expect(res.__typename).toBe('ClientDeleted');
+    const tablesDeleted = res.receipt.counts.map((c: { table: string }) => c.table);
+    expect(tablesDeleted).toContain('support_tickets');
+    expect(tablesDeleted.some((t: string) => t.startsWith('order'))).toBe(false);
+    expect(byTable(res.receipt.counts)).toEqual(nonZero(client.counts));
+  });
+});
+
+describe('the deletion API', () => {
+  it('is registered with its permission rules', async () => {
+    const { RESOLVERS } = await import('../src/resolvers');
+    expect(RESOLVERS.map((r) => r.name)).toContain('ClientDeletionResolver');
+  });
+});
