@@ -4,7 +4,7 @@ import { CORE_DELETERS } from '../src/deletion/core/core-deleters';
 import { byClient, byParent, defineDeleter } from '../src/deletion/deleter';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
 import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
-import contract from '../../shared/contract.json';
+import contract from './fixtures/contract.json';
 
 const plugins = [supportManagerPlugin, orderPlugin];
 const graph = new ClientGraph([...plugins.map((p) => p.deleter), ...CORE_DELETERS]);

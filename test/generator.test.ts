@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcrypt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import contract from '../../shared/contract.json';
+import contract from './fixtures/contract.json';
 import type { App } from '../src/app';
 import { ident, sql, type Sql } from '../src/deletion/sql';
 import {
