@@ -2,13 +2,9 @@ import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
 import { EmSqlRunner } from '../db/sql-runner';
 import { Sql, sql } from '../deletion/sql';
+import type { SqlRunner } from '../deletion/client-graph';
+import type { ClientRef } from '../deletion/deleter';
 import type { ClientStatus } from '../entities/client.entity';
-
-/** A client of the signed-in staff member's company. */
-export interface ClientRef {
-  readonly id: number;
-  readonly companyId: number;
-}
 
 /** A client row as listed. */
 export interface ClientSummary {
@@ -39,19 +35,25 @@ function runner(ctx: RequestContext): EmSqlRunner {
 }
 
 /**
- * The client with this id if it belongs to the signed-in staff member's company, else null.
- * Another company's client and a client that does not exist are indistinguishable on purpose:
- * staff must not learn which ids exist elsewhere.
+ * The client with this id if it belongs to the company, else null. Another company's client and
+ * a client that does not exist are indistinguishable on purpose: staff must not learn which ids
+ * exist elsewhere. With `forUpdate` the row is locked for the caller's transaction (MariaDB;
+ * SQLite's single writer serialises transactions instead).
  */
-export async function findClientInCompany(ctx: RequestContext, id: number): Promise<ClientRef | null> {
-  const { companyId } = requireStaff(ctx);
-  const [row] = await runner(ctx).rows<{ id: number; company_id: number }>(sql`
-    SELECT c.id AS id, g.company_id AS company_id
+export async function findClientInCompany(
+  db: SqlRunner,
+  id: number,
+  companyId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<ClientRef | null> {
+  const lock = options.forUpdate && db.driver === 'mysql' ? Sql.raw(' FOR UPDATE') : Sql.raw('');
+  const [row] = await db.rows<{ id: number }>(sql`
+    SELECT c.id AS id
       FROM clients c
       JOIN client_groups g ON g.id = c.client_group_id
-     WHERE c.id = ${id} AND g.company_id = ${companyId}
+     WHERE c.id = ${id} AND g.company_id = ${companyId}${lock}
   `);
-  return row ? { id: Number(row.id), companyId: Number(row.company_id) } : null;
+  return row ? { id: Number(row.id), companyId } : null;
 }
 
 const SUMMARY_COLUMNS = Sql.raw(

@@ -55,6 +55,7 @@ function baseOptions(opts: OrmOptions) {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
   } satisfies Partial<Options>;
 }

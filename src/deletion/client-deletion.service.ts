@@ -3,11 +3,13 @@ import { performance } from 'node:perf_hooks';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AppCore } from '../app';
 import type { RequestContext } from '../context';
+import { requireStaff } from '../auth/require-staff';
 import { EmSqlRunner } from '../db/sql-runner';
 import type { Em } from '../db/orm';
 import { ClientDeletion } from '../entities';
 import { enqueue, enqueueFromRows, type OutboxProcessor } from '../events/outbox';
 import { verifyStaffPassword } from '../auth/password-check.service';
+import { findClientInCompany } from '../clients/clients.service';
 import { ClientNotFoundError, PreviewStaleError } from '../schema/errors';
 import {
   ClientDeleted,
@@ -60,7 +62,7 @@ export class ClientDeletionService {
     // One transaction so every count comes from the same snapshot.
     return ctx.em.fork().transactional(async (em) => {
       const db = new EmSqlRunner(em, this.app.driver);
-      const client = await findClient(db, clientId, companyId, false);
+      const client = await findClientInCompany(db, clientId, companyId);
       if (!client) return new ClientNotFoundError(clientId);
       const a = await this.assess(db, client);
       return Object.assign(new ClientDeletionPreview(), {
@@ -107,7 +109,7 @@ export class ClientDeletionService {
     try {
       outcome = await ctx.em.fork().transactional(async (em) => {
         const db = new EmSqlRunner(em, this.app.driver);
-        const client = await findClient(db, clientId, staff.companyId, true);
+        const client = await findClientInCompany(db, clientId, staff.companyId, { forUpdate: true });
         if (!client) return new ClientNotFoundError(clientId);
         const a = await this.assess(db, client);
         if (a.blockers.length > 0) return new DeletionBlockedError(a.blockers);
@@ -285,27 +287,6 @@ export class ClientDeletionService {
     await graph.unstage(db);
     return deleted;
   }
-}
-
-function requireStaff(ctx: RequestContext) {
-  if (!ctx.staff) throw new Error('a signed-in staff member is required'); // guarded by the shield
-  return ctx.staff;
-}
-
-/** The client, if it exists in the company; locked for the transaction when `lock` is set. */
-async function findClient(
-  db: EmSqlRunner,
-  id: number,
-  companyId: number,
-  lock: boolean,
-): Promise<ClientRef | null> {
-  // SQLite has no row locks: its single writer serialises the deletion's transaction instead.
-  const forUpdate = lock && db.driver === 'mysql' ? Sql.raw(' FOR UPDATE') : Sql.raw('');
-  const rows = await db.rows<{ id: number }>(
-    sql`SELECT c.id FROM clients c JOIN client_groups g ON g.id = c.client_group_id
-        WHERE c.id = ${id} AND g.company_id = ${companyId}${forUpdate}`,
-  );
-  return rows.length > 0 ? { id, companyId } : null;
 }
 
 /** Exact: the receipt must say what the preview said; anything else is a bug and rolls back. */
