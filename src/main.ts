@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   await app.outbox.drain();
   app.outbox.start();
   const server = await startServer(app, { port: config.port, host: config.host });
-  console.log(`Client erasure service ready at ${server.url}/graphql`);
+  // Before announcing readiness: a SIGTERM that follows the announcement must find the handler.
   installShutdown(app, server.close);
+  console.log(`Client erasure service ready at ${server.url}/graphql`);
 }
 
 function printDemoSignIn(defaultPassword: boolean) {
@@ -35,29 +36,37 @@ function printDemoSignIn(defaultPassword: boolean) {
   );
 }
 
+/**
+ * SIGTERM/SIGINT: stop accepting requests, let those in progress finish (a deletion commits or
+ * rolls back inside its request), close the database, exit 0. Still running SHUTDOWN_TIMEOUT_MS
+ * after the signal: exit 1.
+ *
+ * A clean stop does not call process.exit: the process ends once nothing is left to do, which
+ * includes pino's last (asynchronous) writes, so "stopped" is the last line and in its place.
+ */
 function installShutdown(app: App, closeServer: () => Promise<void>) {
   let stopping = false;
+  const fail = (message: string, error?: unknown) => {
+    app.logger.error(error === undefined ? {} : { err: error }, message);
+    process.exitCode = 1;
+    // A moment for the log line to reach stdout, then out, whatever still holds the process.
+    setTimeout(() => process.exit(1), 200);
+  };
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down: no new requests, finishing those in progress');
-    const timer = setTimeout(() => {
-      app.logger.error('shutdown timed out');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
-    // The server stops accepting and waits for requests in flight (a deletion commits or rolls
-    // back inside its request); only then is the database closed.
+    // Unreferenced: it fires only if something keeps the process alive past the bound.
+    setTimeout(() => fail('shutdown timed out'), SHUTDOWN_TIMEOUT_MS).unref();
+    // The server stops accepting and waits for requests in flight; only then is the database
+    // closed.
     closeServer()
       .then(() => app.close())
       .then(() => {
+        process.exitCode = 0;
         app.logger.info('stopped');
-        process.exit(0);
       })
-      .catch((error) => {
-        app.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
+      .catch((error: unknown) => fail('shutdown failed', error));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

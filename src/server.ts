@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +13,7 @@ import { identityFromToken } from './auth/session.service';
 import { bearerToken } from './auth/session-token';
 import type { RequestContext } from './context';
 import { errorLoggingPlugin, formatError, INTERNAL_ERROR_MESSAGE } from './graphql/error-policy';
+import { mountGraphiql } from './graphql/graphiql';
 import { costLimitPlugin, depthLimitRule } from './graphql/limits';
 import { requestLoggingPlugin } from './graphql/request-logging';
 import { buildAppSchema } from './graphql/schema';
@@ -30,7 +31,78 @@ export interface RunningServer {
   /** The GraphQL endpoint: `${url}/graphql`. */
   readonly graphqlUrl: string;
   readonly port: number;
+  /**
+   * Stops accepting connections, lets the requests in progress finish (a deletion commits or rolls
+   * back inside its request) for up to {@link DRAIN_GRACE_MS}, then stops Apollo. Does not close
+   * the database: the caller does, after this resolves.
+   */
   close(): Promise<void>;
+}
+
+/**
+ * How long `close()` waits for requests in flight (a deletion commits or rolls back inside its
+ * request) before cutting their connections. Below the 20 s bound of src/main.ts, which also
+ * closes the database afterwards.
+ */
+export const DRAIN_GRACE_MS = 15_000;
+
+/**
+ * What a graceful close needs besides Apollo's drain plugin, which counts requests per socket and
+ * half-closes the sockets without one:
+ * - A connection accepted just before the close may already hold a whole request that Node has
+ *   not parsed yet. Half-closed, it would still be read and executed, and its answer lost. Such
+ *   connections are destroyed instead, so their request never starts.
+ * - A handler keeps running when its client goes away; the database must stay open until it has
+ *   finished, so handlers are tracked, not only sockets.
+ */
+class InFlight {
+  private readonly requestsBySocket = new Map<Socket, number>();
+  private readonly handlers = new Set<Promise<unknown>>();
+
+  constructor(httpServer: Server) {
+    httpServer.on('connection', (socket: Socket) => {
+      this.requestsBySocket.set(socket, 0);
+      socket.once('close', () => this.requestsBySocket.delete(socket));
+    });
+    httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const socket = req.socket;
+      this.requestsBySocket.set(socket, (this.requestsBySocket.get(socket) ?? 0) + 1);
+      res.once('close', () => {
+        const requests = this.requestsBySocket.get(socket);
+        if (requests !== undefined) this.requestsBySocket.set(socket, requests - 1);
+      });
+    });
+  }
+
+  /** Destroys the connections that have no request in progress (idle keep-alive or just opened). */
+  dropUnused(): void {
+    for (const [socket, requests] of this.requestsBySocket) {
+      if (requests === 0) socket.destroy();
+    }
+  }
+
+  track<T>(handler: Promise<T>): Promise<T> {
+    this.handlers.add(handler);
+    const forget = () => this.handlers.delete(handler);
+    handler.then(forget, forget);
+    return handler;
+  }
+
+  get running(): number {
+    return this.handlers.size;
+  }
+
+  /** Resolves when every tracked handler has settled, or at `deadline` (epoch ms), whichever first. */
+  async settled(deadline: number): Promise<void> {
+    while (this.handlers.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.handlers]),
+        new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+      ]);
+      clearTimeout(timer);
+    }
+  }
 }
 
 // A caller's request id is reused in our logs only when it cannot forge or break a log line.
@@ -56,6 +128,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   const web = express();
   web.disable('x-powered-by');
   const httpServer: Server = createServer(web);
+  const inFlight = new InFlight(httpServer);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -64,9 +137,14 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     formatError,
     validationRules: [depthLimitRule()],
     logger: app.logger.child({ component: 'apollo' }),
+    // src/main.ts owns SIGTERM/SIGINT. Apollo's own handlers would call stop() as well, and a second
+    // stop() during a first one waits on a barrier that Apollo 5 never resolves: shutdown hung.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(app.config.graphiql ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // On stop: stop listening, end idle keep-alive connections, wait for requests in flight.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      // Apollo's own landing page loads from a CDN; the IDE is GraphiQL, served below.
+      ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin,
       errorLoggingPlugin,
       requestLoggingPlugin,
@@ -98,29 +176,33 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     }
   });
 
-  web.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = String(res.locals.requestId);
-        const logger = app.logger.child({ reqId: requestId });
-        const token = bearerToken(req.headers.authorization);
-        const em = app.orm.em.fork();
-        const ctx: RequestContext = { app, em, requestId, logger, staff: null, token };
-        rememberClientAddress(ctx, req.ip ?? req.socket.remoteAddress);
-        if (token) {
-          try {
-            ctx.staff = await identityFromToken(app, em, token);
-          } catch (error) {
-            // Apollo answers with a masked 500; the cause is logged here, where the id is known.
-            logger.error({ err: error }, 'session lookup failed');
-            throw error;
-          }
+  // GET /graphql from a browser: the GraphiQL IDE (GRAPHIQL, on unless NODE_ENV=production).
+  if (app.config.graphiql) mountGraphiql(web, '/graphql');
+
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      const requestId = String(res.locals.requestId);
+      const logger = app.logger.child({ reqId: requestId });
+      const token = bearerToken(req.headers.authorization);
+      const em = app.orm.em.fork();
+      const ctx: RequestContext = { app, em, requestId, logger, staff: null, token };
+      rememberClientAddress(ctx, req.ip ?? req.socket.remoteAddress);
+      if (token) {
+        try {
+          ctx.staff = await identityFromToken(app, em, token);
+        } catch (error) {
+          // Apollo answers with a masked 500; the cause is logged here, where the id is known.
+          logger.error({ err: error }, 'session lookup failed');
+          throw error;
         }
-        return ctx;
-      },
-    }),
+      }
+      return ctx;
+    },
+  });
+  web.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) =>
+    // The handler's promise settles once the operation is done, whether or not its client is still
+    // there; the close waits for it.
+    inFlight.track(Promise.resolve(graphql(req, res, next))),
   );
 
   // Express's default handler would answer with an HTML page carrying the stack trace.
@@ -158,12 +240,25 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   const graphqlUrl = `${url}/graphql`;
   app.logger.info({ url: graphqlUrl }, 'server listening');
 
+  const close = async () => {
+    const deadline = Date.now() + DRAIN_GRACE_MS;
+    // Stop listening at once (the drain plugin would wait a tick) and drop connections that have
+    // not started a request.
+    httpServer.close();
+    inFlight.dropUnused();
+    // The drain plugin: ends keep-alive connections as their responses finish and waits for them,
+    // cutting what is left after DRAIN_GRACE_MS. Then Apollo stops.
+    await apollo.stop();
+    await inFlight.settled(deadline);
+    if (inFlight.running > 0) {
+      app.logger.warn({ requests: inFlight.running }, 'requests still running after the grace period');
+    }
+  };
   let closing: Promise<void> | undefined;
   return {
     url,
     graphqlUrl,
     port,
-    // The drain plugin closes the HTTP server once in-flight requests have finished.
-    close: () => (closing ??= apollo.stop()),
+    close: () => (closing ??= close()),
   };
 }

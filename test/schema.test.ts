@@ -1,0 +1,244 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import {
+  Kind,
+  buildSchema,
+  lexicographicSortSchema,
+  parse,
+  printSchema,
+  validate,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import codegenConfig from '../codegen';
+import { main, optionsFromEnv, request } from '../examples/client';
+import { SCHEMA_FILE, buildPublishedSchema, printSdl } from '../scripts/emit-schema';
+import type { App } from '../src/app';
+import { ClientDeletionsDocument, ClientsDocument, LoginDocument } from '../src/generated/graphql';
+import { createCompanyFixtures, type CompanyFixtures } from '../src/seed/company-fixtures';
+import { fullShapeCounts, generateClient, type GeneratedClient } from '../src/seed/client-generator';
+import { startServer, type RunningServer } from '../src/server';
+import { createTestApp } from './support/app';
+import { describeEachDatabase } from './support/databases';
+import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+
+const EXAMPLES_DIR = 'examples';
+const GENERATED_DIR = join('src', 'generated');
+
+/** The example operations API consumers start from (SPEC 3), one per file. */
+const EXAMPLE_OPERATIONS = ['ClientDeletionPreview', 'ClientDeletions', 'Clients', 'DeleteClient', 'Login'];
+
+/** The same SDL whatever its formatting, comments or order of definitions. */
+function normalized(sdl: string): string {
+  return printSchema(lexicographicSortSchema(buildSchema(sdl)));
+}
+
+function exampleDocuments(): { file: string; source: string }[] {
+  return readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ file, source: readFileSync(join(EXAMPLES_DIR, file), 'utf8') }));
+}
+
+describe('schema.graphql', () => {
+  let built: GraphQLSchema;
+
+  beforeAll(async () => {
+    built = await buildPublishedSchema();
+  });
+
+  it('is the schema the code builds (run `npm run schema:emit` when this fails)', () => {
+    const committed = readFileSync(SCHEMA_FILE, 'utf8');
+    expect(normalized(committed)).toBe(normalized(printSdl(built)));
+  });
+
+  it('has the operations of the contract', () => {
+    const sdl = readFileSync(SCHEMA_FILE, 'utf8');
+    const schema = buildSchema(sdl);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(
+      expect.arrayContaining(['me', 'client', 'clients', 'clientDeletionPreview', 'clientDeletions']),
+    );
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(
+      expect.arrayContaining(['login', 'logout', 'deleteClient']),
+    );
+    expect(schema.getType('DateTime')).toBeDefined();
+  });
+});
+
+describe('examples/*.graphql', () => {
+  it('holds one named operation per file: the five example operations', () => {
+    const names = exampleDocuments().flatMap(({ file, source }) => {
+      const operations = parse(source).definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      expect(operations, file).toHaveLength(1);
+      return operations.map((o) => o.name?.value);
+    });
+    expect(names.sort()).toEqual(EXAMPLE_OPERATIONS);
+  });
+
+  it('validates against schema.graphql', () => {
+    const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    for (const { file, source } of exampleDocuments()) {
+      expect(
+        validate(schema, parse(source)).map((e) => e.message),
+        file,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('src/generated (codegen.ts)', () => {
+  it('is what `npm run codegen` makes of schema.graphql and the examples (rerun it when this fails)', async () => {
+    // Without saving: the outputs come back as { filename, content }.
+    const outputs: { filename: string; content: string }[] = await generate(
+      { ...codegenConfig, silent: true },
+      false,
+    );
+    const generatedFiles = outputs.map((o) => join(o.filename)).sort();
+    expect(generatedFiles).toEqual(
+      readdirSync(GENERATED_DIR)
+        .map((f) => join(GENERATED_DIR, f))
+        .sort(),
+    );
+    for (const output of outputs) {
+      expect(readFileSync(output.filename, 'utf8'), output.filename).toBe(output.content);
+    }
+  });
+
+  it('exports a typed document for every example operation', async () => {
+    const generated: Record<string, unknown> = await import('../src/generated/graphql');
+    for (const name of EXAMPLE_OPERATIONS) {
+      const document = generated[`${name}Document`] as { definitions: OperationDefinitionNode[] } | undefined;
+      expect(document?.definitions[0].name?.value, name).toBe(name);
+    }
+  });
+});
+
+describe('examples/client.ts', () => {
+  it('talks to the local demo service unless told otherwise', () => {
+    expect(optionsFromEnv({})).toEqual({
+      url: 'http://localhost:4000/graphql',
+      email: 'admin@example.com',
+      password: 'demo-password',
+      search: 'Deletable',
+    });
+    expect(optionsFromEnv({ SEED_STAFF_PASSWORD: 'seeded-secret' }).password).toBe('seeded-secret');
+    expect(optionsFromEnv({ STAFF_PASSWORD: 'mine', SEED_STAFF_PASSWORD: 'seeded' }).password).toBe('mine');
+  });
+});
+
+describeEachDatabase('examples/client.ts against a running service', (db) => {
+  let app: App;
+  let server: RunningServer;
+  let staff: StaffFixture;
+  let fixtures: CompanyFixtures;
+
+  function newClient(lastName: string, blocked = false): Promise<GeneratedClient> {
+    const plugins = app.config.plugins;
+    return generateClient(app.orm.em.fork(), fixtures, {
+      counts: fullShapeCounts(plugins, { recurring: false }),
+      plugins,
+      primaryContact: { firstName: 'Ada', lastName },
+      blockerShape: blocked ? 'open_invoice' : undefined,
+    });
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(await db.create());
+    const company = await createCompanyWithStaff(app, ['admin_clients.view', 'admin_clients.delete']);
+    staff = company.staff;
+    fixtures = await createCompanyFixtures(app.orm.em.fork(), {
+      name: 'Typed Client Hosting',
+      hostname: 'typed-client.test',
+      companyId: company.companyId,
+      staffId: staff.staffId,
+    });
+    server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await db.drop();
+  });
+
+  it('signs in, finds, previews and deletes a client with the typed documents', async () => {
+    const client = await newClient('Typedexample');
+    const lines: string[] = [];
+
+    const result = await main({
+      url: server.graphqlUrl,
+      email: staff.email,
+      password: staff.password,
+      search: 'Typedexample',
+      log: (line) => lines.push(line),
+    });
+
+    expect(result.clientId).toBe(String(client.clientId));
+    expect(result.preview).toMatchObject({ deletable: true, total: client.total, blockers: [] });
+    expect(result.receipt).toMatchObject({
+      clientId: String(client.clientId),
+      total: client.total,
+      deletedBy: { id: String(staff.staffId), email: staff.email },
+    });
+    expect(lines.at(-1)).toContain(`receipt ${result.receipt?.id}`);
+
+    // The client is gone and the audit list has the receipt, read through the typed documents too.
+    const token = await signInToken();
+    const after = await request(server.graphqlUrl, ClientsDocument, { search: 'Typedexample' }, token);
+    expect(after.clients.totalCount).toBe(0);
+    const audit = await request(server.graphqlUrl, ClientDeletionsDocument, { first: 10 }, token);
+    expect(audit.clientDeletions.edges.map((e) => e.node)).toContainEqual(
+      expect.objectContaining({
+        id: result.receipt?.id,
+        clientId: String(client.clientId),
+        total: client.total,
+      }),
+    );
+  });
+
+  it('stops at the preview when something blocks the deletion', async () => {
+    const client = await newClient('Typedblocked', true);
+    const lines: string[] = [];
+
+    const result = await main({
+      url: server.graphqlUrl,
+      email: staff.email,
+      password: staff.password,
+      search: 'Typedblocked',
+      log: (line) => lines.push(line),
+    });
+
+    expect(result.receipt).toBeNull();
+    expect(result.preview.deletable).toBe(false);
+    expect(result.preview.blockers.map((b) => b.code)).toEqual(['OPEN_INVOICES']);
+    expect(lines.some((l) => l.startsWith('blocked:'))).toBe(true);
+    const token = await signInToken();
+    const still = await request(server.graphqlUrl, ClientsDocument, { search: 'Typedblocked' }, token);
+    expect(still.clients.edges.map((e) => e.node.id)).toEqual([String(client.clientId)]);
+  });
+
+  it('reports a refused sign-in instead of going on', async () => {
+    await expect(
+      main({
+        url: server.graphqlUrl,
+        email: staff.email,
+        password: 'not-the-password',
+        search: 'anything',
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/sign-in refused/);
+  });
+
+  async function signInToken(): Promise<string> {
+    const { login } = await request(server.graphqlUrl, LoginDocument, {
+      email: staff.email,
+      password: staff.password,
+    });
+    if (login.__typename !== 'LoginSuccess') throw new Error(login.message);
+    return login.token;
+  }
+});
