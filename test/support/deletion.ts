@@ -12,112 +12,20 @@ import {
   type GenerateClientOptions,
   type GeneratedClient,
 } from '../../src/seed/client-generator';
+import { expect } from 'vitest';
+import {
+  ClientDeletionPreviewDocument,
+  ClientDeletionsDocument,
+  DeleteClientDocument,
+} from '../../src/generated/graphql';
 import { gql } from './http';
 
-export const PREVIEW = /* GraphQL */ `
-  query Preview($id: ID!) {
-    clientDeletionPreview(clientId: $id) {
-      __typename
-      ... on ClientDeletionPreview {
-        clientId
-        deletable
-        total
-        warning
-        previewToken
-        blockers {
-          code
-          message
-          count
-          ids
-        }
-        counts {
-          table
-          category
-          count
-        }
-        kept {
-          table
-          count
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`;
-
-export const DELETE = /* GraphQL */ `
-  mutation Delete($id: ID!, $password: String!, $token: String) {
-    deleteClient(id: $id, password: $password, previewToken: $token) {
-      __typename
-      ... on ClientDeleted {
-        receipt {
-          id
-          clientId
-          deletedAt
-          total
-          deletedBy {
-            id
-            email
-          }
-          counts {
-            table
-            category
-            count
-          }
-          kept {
-            table
-            count
-          }
-        }
-      }
-      ... on DeletionBlockedError {
-        blockers {
-          code
-          count
-          ids
-        }
-      }
-      ... on PreviewStaleError {
-        currentPreviewToken
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`;
-
-export const DELETIONS = /* GraphQL */ `
-  query Deletions($first: Int, $after: String) {
-    clientDeletions(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          clientId
-          total
-          counts {
-            table
-            count
-          }
-        }
-      }
-    }
-  }
-`;
-
+/** The example preview operation (examples/client-deletion-preview.graphql). */
 export function preview(url: string, token: string, id: number | string) {
-  return gql(url, PREVIEW, { id: String(id) }, token);
+  return gql(url, ClientDeletionPreviewDocument, { clientId: String(id) }, token);
 }
 
+/** The example delete operation (examples/delete-client.graphql). */
 export function deleteClient(
   url: string,
   token: string,
@@ -125,7 +33,48 @@ export function deleteClient(
   password: string,
   previewToken?: string,
 ) {
-  return gql(url, DELETE, { id: String(id), password, token: previewToken ?? null }, token);
+  return gql(
+    url,
+    DeleteClientDocument,
+    { id: String(id), password, previewToken: previewToken ?? null },
+    token,
+  );
+}
+
+/** The example audit-list operation (examples/client-deletions.graphql). */
+export function deletions(url: string, token: string, first: number) {
+  return gql(url, ClientDeletionsDocument, { first }, token);
+}
+
+/** The preview of a client that exists: fails the test otherwise. */
+export async function previewOf(url: string, token: string, id: number | string) {
+  const res = await preview(url, token, id);
+  return as(res.data?.clientDeletionPreview, 'ClientDeletionPreview');
+}
+
+/** The result union of a deleteClient call (fails the test on a thrown error). */
+export async function deletionOf(
+  url: string,
+  token: string,
+  id: number | string,
+  password: string,
+  previewToken?: string,
+) {
+  const res = await deleteClient(url, token, id, password, previewToken);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.deleteClient;
+}
+
+/**
+ * Narrows a result union to one member, failing the test with the actual result otherwise:
+ * `const p = as(res.data?.clientDeletionPreview, 'ClientDeletionPreview')`.
+ */
+export function as<T extends { __typename?: string }, N extends NonNullable<T['__typename']>>(
+  value: T | null | undefined,
+  typename: N,
+): Extract<T, { __typename?: N }> {
+  expect(value?.__typename, JSON.stringify(value)).toBe(typename);
+  return value as Extract<T, { __typename?: N }>;
 }
 
 /** Turns `[{ table, count }]` into `{ table: count }`. */

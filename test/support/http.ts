@@ -1,3 +1,7 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { LoginDocument } from '../../src/generated/graphql';
+
 /** A GraphQL error as the server sends it. */
 export interface GqlError {
   message: string;
@@ -17,15 +21,33 @@ export function graphqlEndpoint(url: string): string {
   return /\/graphql$/.test(url) ? url : `${url.replace(/\/$/, '')}/graphql`;
 }
 
-/** Sends one GraphQL request over HTTP, as a client would. `url` is the server's or its endpoint. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
+/**
+ * Sends one GraphQL request over HTTP, as a client would. `url` is the server's or its endpoint.
+ * With a typed document from src/generated (the examples' operations) the result is typed; a
+ * plain string is for the probes that send what no example does.
+ */
+export async function gql<TData, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+  token?: string | null,
+  headers?: Record<string, string>,
+): Promise<GqlResponse<TData>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read untyped results loosely
 export async function gql<TData = any>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
   token?: string | null,
+  headers?: Record<string, string>,
+): Promise<GqlResponse<TData>>;
+export async function gql(
+  url: string,
+  query: string | TypedDocumentNode<unknown, unknown>,
+  variables?: unknown,
+  token?: string | null,
   headers: Record<string, string> = {},
-): Promise<GqlResponse<TData>> {
+): Promise<GqlResponse<unknown>> {
   const response = await fetch(graphqlEndpoint(url), {
     method: 'POST',
     headers: {
@@ -33,39 +55,18 @@ export async function gql<TData = any>(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
   });
-  const body = (await response.json()) as { data?: TData | null; errors?: GqlError[] };
+  const body = (await response.json()) as { data?: unknown; errors?: GqlError[] };
   return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
 }
 
-export const LOGIN = /* GraphQL */ `
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      __typename
-      ... on LoginSuccess {
-        token
-        expiresAt
-        staff {
-          id
-          email
-          permissions
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-      ... on TooManyAttemptsError {
-        retryAfter
-      }
-    }
-  }
-`;
+/** The example Login operation (examples/login.graphql), as text for untyped probes. */
+export const LOGIN = print(LoginDocument);
 
 /** Signs in and returns the token; fails the test when sign-in does not succeed. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
-  const res = await gql(url, LOGIN, { email, password });
+  const res = await gql(url, LoginDocument, { email, password });
   const result = res.data?.login;
   if (result?.__typename !== 'LoginSuccess') {
     throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.errors ?? result)}`);
