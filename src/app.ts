@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import { createOrm, driverOf, migrate, type Orm } from './db/orm';
 import { ClientGraph } from './deletion/client-graph';
-import { assertComplete } from './deletion/completeness';
+import { assertComplete, enforcedLinks } from './deletion/completeness';
 import { CORE_DELETERS } from './deletion/core/core-deleters';
 import { EventBus } from './events/event-bus';
 import { resolvePlugins } from './plugins/registry';
@@ -55,7 +55,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     // Plugin tables are found through core tables, never the reverse, so plugins' deleters run
     // first (from `client.deleting`) and the core's after them.
     const graph = new ClientGraph([...plugins.map((p) => p.deleter), ...CORE_DELETERS]);
-    assertComplete(graph, Object.values(orm.getMetadata().getAll()));
+    const metadata = Object.values(orm.getMetadata().getAll());
+    assertComplete(graph, metadata);
+    graph.setEnforcedLinks(enforcedLinks(metadata));
     const events = new EventBus();
     for (const plugin of plugins) {
       plugin.install?.({ config, events, logger: logger.child({ plugin: plugin.name }) });

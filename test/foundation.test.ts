@@ -110,6 +110,15 @@ describeEachDatabase('schema and migrations', (db) => {
     expect(indexed.has('log_account_access.type') || indexed.has('log_account_access.account_id')).toBe(true);
   });
 
+  it('enforces foreign keys: a parent with children cannot be deleted', async () => {
+    // The deletion relies on this: a child left behind would make its parent's delete fail.
+    const db = new EmSqlRunner(app.orm.em.fork(), app.driver);
+    await db.run(sql`INSERT INTO companies (name, hostname) VALUES ('FK check', 'fk.test')`);
+    const [{ id }] = await db.rows<{ id: number }>(sql`SELECT MAX(id) AS id FROM companies`);
+    await db.run(sql`INSERT INTO client_groups (company_id, name) VALUES (${id}, 'g')`);
+    await expect(db.run(sql`DELETE FROM companies WHERE id = ${id}`)).rejects.toThrow(/foreign key/i);
+  });
+
   it('applies migrations once: a second run has nothing to do', async () => {
     expect(await app.orm.getMigrator().getPendingMigrations()).toEqual([]);
     expect(await app.orm.getMigrator().up()).toEqual([]);

@@ -80,16 +80,16 @@ export class ClientDeletionService {
 
   /**
    * Deletes the client and every record of it in one transaction: lock the client row, re-check
-   * blockers, compare the preview token, run the plugins' and the core's deleters, verify that
-   * nothing is left, write the audit row and the outbox, commit. The password is checked first,
-   * in its own write, so a failed attempt counts towards the lockout even though nothing else
-   * is written.
+   * blockers, run the plugins' and the core's deleters, verify that nothing is left, compare what
+   * was deleted with the confirmed preview (rolling back when it is stale), write the audit row
+   * and the outbox, commit. The password is checked first, in its own write, so a failed attempt
+   * counts towards the lockout even though nothing else is written.
    */
   async deleteClient(
     ctx: RequestContext,
     clientId: number,
     password: string,
-    previewToken?: string | null,
+    confirmedToken?: string | null,
   ): Promise<
     | ClientDeleted
     | ClientNotFoundError
@@ -111,12 +111,17 @@ export class ClientDeletionService {
         const db = new EmSqlRunner(em, this.app.driver);
         const client = await findClientInCompany(db, clientId, staff.companyId, { forUpdate: true });
         if (!client) return new ClientNotFoundError(clientId);
-        const a = await this.assess(db, client);
-        if (a.blockers.length > 0) return new DeletionBlockedError(a.blockers);
-        if (previewToken && previewToken !== a.token) return new PreviewStaleError(a.token);
+        const blockers = await this.blockersOf(db, client);
+        if (blockers.length > 0) return new DeletionBlockedError(blockers);
+        const kept = await this.keptOf(db, client);
 
+        // The rows are not counted first: a delete returns how many rows it removed, and the
+        // receipt's counts fingerprint exactly like the preview's. When they differ from the
+        // confirmed preview, something changed in between and everything rolls back.
         const deleted = await this.erase(em, db, client);
-        assertCountsMatch(a.counts, deleted);
+        const counts = this.displayOrder.filter((t) => deleted[t]).map((t) => this.countOf(t, deleted[t]));
+        const token = previewToken(client, [], counts, kept);
+        if (confirmedToken && confirmedToken !== token) throw new StalePreview(token);
 
         const now = this.app.clock.now();
         const audit = em.create(ClientDeletion, {
@@ -126,8 +131,8 @@ export class ClientDeletionService {
           // Whole seconds: what a DATETIME column keeps, so a repeated call returns the same receipt.
           deletedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
           counts: deleted,
-          kept: Object.fromEntries(a.kept.map((k) => [k.table, k.count])),
-          total: sum(a.counts),
+          kept: Object.fromEntries(kept.map((k) => [k.table, k.count])),
+          total: sum(counts),
           durationMs: Math.round(performance.now() - started),
         });
         await em.flush();
@@ -140,6 +145,7 @@ export class ClientDeletionService {
         return new ClientDeleted(this.toReceipt(audit));
       });
     } catch (error) {
+      if (error instanceof StalePreview) return new PreviewStaleError(error.token);
       // Two confirmations raced: the loser finds the winner's receipt.
       if (error instanceof UniqueConstraintViolationException) {
         const receipt = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
@@ -210,10 +216,20 @@ export class ClientDeletionService {
 
   /** Blockers, per-table counts and kept rows, and the token that fingerprints them. */
   private async assess(db: EmSqlRunner, client: ClientRef): Promise<Assessment> {
-    const { graph } = this.app;
+    const blockers = await this.blockersOf(db, client);
+    const kept = await this.keptOf(db, client);
+    const counts: DeletionCount[] = [];
+    for (const table of this.displayOrder) {
+      const n = await this.app.graph.count(db, client, table);
+      if (n > 0) counts.push(this.countOf(table, n));
+    }
+    return { client, blockers, counts, kept, token: previewToken(client, blockers, counts, kept) };
+  }
+
+  private async blockersOf(db: EmSqlRunner, client: ClientRef): Promise<DeletionBlocker[]> {
     const blockers: DeletionBlocker[] = [];
-    for (const rule of graph.blockers) {
-      const found = await graph.blocker(db, client, rule);
+    for (const rule of this.app.graph.blockers) {
+      const found = await this.app.graph.blocker(db, client, rule);
       if (found.count === 0) continue;
       blockers.push(
         Object.assign(new DeletionBlocker(), {
@@ -224,22 +240,21 @@ export class ClientDeletionService {
         }),
       );
     }
-    const counts: DeletionCount[] = [];
+    return blockers;
+  }
+
+  private async keptOf(db: EmSqlRunner, client: ClientRef): Promise<DeletionCount[]> {
     const kept: DeletionCount[] = [];
-    // Shown parents first: the client, then what hangs off it.
-    for (const table of [...this.sequence].reverse()) {
-      const n = await graph.count(db, client, table);
-      if (n > 0) counts.push(this.countOf(table, n));
-      const k = await graph.countKept(db, client, table);
-      if (k > 0) kept.push(this.countOf(table, k));
+    for (const table of this.displayOrder) {
+      const n = await this.app.graph.countKept(db, client, table);
+      if (n > 0) kept.push(this.countOf(table, n));
     }
-    const token = fingerprint({
-      client: client.id,
-      blockers: blockers.map((b) => [b.code, b.count, b.ids]),
-      counts: counts.map((c) => [c.table, c.count]),
-      kept: kept.map((c) => [c.table, c.count]),
-    });
-    return { client, blockers, counts, kept, token };
+    return kept;
+  }
+
+  /** Shown parents first: the client, then what hangs off it. */
+  private get displayOrder(): string[] {
+    return [...this.sequence].reverse();
   }
 
   /** Runs every deleter in order inside the transaction and returns the rows deleted per table. */
@@ -280,25 +295,12 @@ export class ClientDeletionService {
     // Plugins ran their groups; the core's tables follow in order.
     for (const table of this.sequence) if (!done.has(table)) await deleteTable(table);
 
-    const residue = await graph.clientColumnResidue(db, client);
+    const residue = await graph.finalResidue(db, client);
     if (Object.keys(residue).length > 0) {
-      throw new DeletionVerificationError(`rows still carry the client id: ${JSON.stringify(residue)}`);
+      throw new DeletionVerificationError(`rows still belong to the client: ${JSON.stringify(residue)}`);
     }
     await graph.unstage(db);
     return deleted;
-  }
-}
-
-/** Exact: the receipt must say what the preview said; anything else is a bug and rolls back. */
-function assertCountsMatch(expected: DeletionCount[], deleted: Record<string, number>) {
-  const want = Object.fromEntries(expected.map((c) => [c.table, c.count]));
-  const tables = new Set([...Object.keys(want), ...Object.keys(deleted)]);
-  for (const table of tables) {
-    if ((want[table] ?? 0) !== (deleted[table] ?? 0)) {
-      throw new DeletionVerificationError(
-        `${table}: counted ${want[table] ?? 0} row(s) but deleted ${deleted[table] ?? 0}`,
-      );
-    }
   }
 }
 
@@ -306,6 +308,25 @@ function sum(counts: DeletionCount[]): number {
   return counts.reduce((n, c) => n + c.count, 0);
 }
 
-function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+/** Fingerprints everything a preview shows, so any change of a count or blocker changes it. */
+function previewToken(
+  client: ClientRef,
+  blockers: readonly DeletionBlocker[],
+  counts: readonly DeletionCount[],
+  kept: readonly DeletionCount[],
+): string {
+  const shown = {
+    client: client.id,
+    blockers: blockers.map((b) => [b.code, b.count, b.ids]),
+    counts: counts.map((c) => [c.table, c.count]),
+    kept: kept.map((c) => [c.table, c.count]),
+  };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+}
+
+/** Thrown inside the transaction to roll it back when the confirmed preview is stale. */
+class StalePreview extends Error {
+  constructor(readonly token: string) {
+    super('the confirmed preview is stale');
+  }
 }

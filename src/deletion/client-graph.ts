@@ -40,6 +40,8 @@ export const CLIENT_TABLE = 'clients';
  */
 export class ClientGraph {
   private readonly tables = new Map<string, OwnedTable>();
+  /** `table.column->target` of the links backed by a real foreign key. */
+  private enforced: ReadonlySet<string> = new Set();
   /** table -> tables that must be deleted after it. */
   private readonly mustPrecede = new Map<string, Set<string>>();
   /** Deletion order: every table comes before the tables its rows are found through. */
@@ -188,9 +190,30 @@ export class ClientGraph {
   /** Sub-select of the ids of `table`'s rows that belong to the client. */
   idsOf(table: string, client: ClientRef, mode: Mode, counter = { n: 0 }, skipSelfLinks = false): Sql {
     const owned = this.get(table);
-    const a = Sql.raw(`a${++counter.n}`);
-    if (mode === 'staged' && owned.staged) return sql`SELECT ${a}.id FROM ${stageTable(table)} ${a}`;
-    return sql`SELECT ${a}.id FROM ${ident(table)} ${a} WHERE ${this.owned(table, a, client, mode, counter, skipSelfLinks)}`;
+    if (mode === 'staged' && owned.staged) {
+      const a = Sql.raw(`a${++counter.n}`);
+      return sql`SELECT ${a}.id FROM ${stageTable(table)} ${a}`;
+    }
+    const links = this.linksOf(table, skipSelfLinks);
+    if (links.length === 1) {
+      const a = Sql.raw(`a${++counter.n}`);
+      return sql`SELECT ${a}.id FROM ${ident(table)} ${a} WHERE ${this.owned(table, a, client, mode, counter, skipSelfLinks)}`;
+    }
+    // Several links: one index-driven select per link, united. An OR of the links in one WHERE
+    // makes MariaDB scan the whole table; the derived table stops it from turning the UNION
+    // into a dependent subquery.
+    const branches = links.map((link) => {
+      const a = Sql.raw(`a${++counter.n}`);
+      const keep = this.keepPredicate(table, a, client, mode, counter);
+      const notKept = keep ? sql` AND NOT COALESCE((${keep}), 0)` : Sql.raw('');
+      return sql`SELECT ${a}.id FROM ${ident(table)} ${a} WHERE ${this.linkPredicate(table, link, a, client, mode, counter)}${notKept}`;
+    });
+    const u = Sql.raw(`a${++counter.n}`);
+    return sql`SELECT ${u}.id FROM (${Sql.join(branches, ' UNION ')}) ${u}`;
+  }
+
+  private linksOf(table: string, skipSelfLinks: boolean): readonly TableLink[] {
+    return this.get(table).rule.links.filter((l) => !(skipSelfLinks && isSelfLink(table, l)));
   }
 
   /** Predicate: the row `row` of `table` belongs to the client and is not kept. */
@@ -207,7 +230,7 @@ export class ClientGraph {
       const s = Sql.raw(`a${++counter.n}`);
       return sql`${row}.id IN (SELECT ${s}.id FROM ${stageTable(table)} ${s})`;
     }
-    const links = owned.rule.links.filter((l) => !(skipSelfLinks && isSelfLink(table, l)));
+    const links = this.linksOf(table, skipSelfLinks);
     const any = Sql.join(
       links.map((l) => this.linkPredicate(table, l, row, client, mode, counter)),
       ' OR ',
@@ -347,7 +370,13 @@ export class ClientGraph {
       if (parent.staged) {
         return sql`DELETE t FROM ${ident(table)} t JOIN ${stageTable(link.parent)} ${p} ON ${p}.id = t.${ident(link.column)} WHERE 1 = 1${notKept}`;
       }
-      const parentOwned = this.owned(link.parent, p, client, 'staged', counter, link.parent === table);
+      const self = link.parent === table;
+      if (this.linksOf(link.parent, self).length > 1) {
+        // A parent found through several links: join its united ids (see idsOf).
+        const ids = this.idsOf(link.parent, client, 'staged', counter, self);
+        return sql`DELETE t FROM ${ident(table)} t JOIN (${ids}) ${p} ON ${p}.id = t.${ident(link.column)} WHERE 1 = 1${notKept}`;
+      }
+      const parentOwned = this.owned(link.parent, p, client, 'staged', counter, self);
       return sql`DELETE t FROM ${ident(table)} t JOIN ${ident(link.parent)} ${p} ON ${p}.${key} = t.${ident(link.column)} WHERE ${parentOwned}${notKept}`;
     }
     const predicate = this.linkPredicate(table, link, t, client, 'staged', counter);
@@ -357,38 +386,68 @@ export class ClientGraph {
   }
 
   /**
-   * Rows of `table` that still belong to the client. Checked right after the table's delete,
-   * while the tables its links read are still intact, so the check is as strong as the delete.
+   * Records which links the database itself enforces: `table.column` is a foreign key to the
+   * link's target. Called once at start-up from the ORM metadata (see completeness.ts).
+   */
+  setEnforcedLinks(keys: ReadonlySet<string>): void {
+    this.enforced = keys;
+  }
+
+  private isEnforced(table: string, link: TableLink): boolean {
+    const target = link.kind === 'client' ? CLIENT_TABLE : link.kind === 'parent' ? link.parent : undefined;
+    return (
+      target !== undefined && this.enforced.has(`${table}.${'column' in link ? link.column : ''}->${target}`)
+    );
+  }
+
+  /**
+   * Rows of `table` that still belong to the client, checked right after the table's delete while
+   * the tables its links read are intact. Links the database enforces with a foreign key are
+   * skipped here: a row left behind through them could not survive its parent's delete, and
+   * {@link finalResidue} checks them again. The rest — address matches, polymorphic account ids,
+   * staged ids — can only be checked now, before the rows they are found through are gone.
    */
   async residue(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
     const owned = this.get(table);
-    const t = Sql.raw('t');
     if (owned.staged) {
       const s = Sql.raw('s');
       return countWhere(db, table, sql`t.id IN (SELECT ${s}.id FROM ${stageTable(table)} ${s})`);
     }
     let total = 0;
     for (const link of owned.rule.links) {
-      const counter = { n: 0 };
-      const parts = [this.linkPredicate(table, link, t, client, 'staged', counter)];
-      const keep = this.keepPredicate(table, t, client, 'staged', counter);
-      if (keep) parts.push(sql`NOT COALESCE((${keep}), 0)`);
-      total += await countWhere(db, table, Sql.join(parts, ' AND '));
+      if (this.isEnforced(table, link)) continue;
+      total += await this.linkResidue(db, client, table, link);
     }
     return total;
   }
 
-  /** Final sweep after every delete: rows that still carry the client's id in a client column. */
-  async clientColumnResidue(db: SqlRunner, client: ClientRef): Promise<Record<string, number>> {
+  /**
+   * The sweep before commit: every table, every link. The client's own rows (client columns) are
+   * counted through their indexes; a child found through a parent would have to point at a row
+   * that no longer exists, which the foreign key forbids. Returns the tables with residue.
+   */
+  async finalResidue(db: SqlRunner, client: ClientRef): Promise<Record<string, number>> {
     const found: Record<string, number> = {};
     for (const table of this.order) {
-      for (const link of this.get(table).rule.links) {
-        if (link.kind !== 'client') continue;
-        const n = await countWhere(db, table, sql`t.${ident(link.column)} = ${client.id}`);
-        if (n > 0) found[table] = (found[table] ?? 0) + n;
-      }
+      let n = 0;
+      for (const link of this.get(table).rule.links) n += await this.linkResidue(db, client, table, link);
+      if (n > 0) found[table] = n;
     }
     return found;
+  }
+
+  private async linkResidue(
+    db: SqlRunner,
+    client: ClientRef,
+    table: string,
+    link: TableLink,
+  ): Promise<number> {
+    const counter = { n: 0 };
+    const t = Sql.raw('t');
+    const parts = [this.linkPredicate(table, link, t, client, 'staged', counter)];
+    const keep = this.keepPredicate(table, t, client, 'staged', counter);
+    if (keep) parts.push(sql`NOT COALESCE((${keep}), 0)`);
+    return countWhere(db, table, Sql.join(parts, ' AND '));
   }
 
   /** Ids (at most `limit`) and count of the rows behind one blocker. */

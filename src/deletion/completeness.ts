@@ -85,3 +85,8 @@ export function assertComplete(graph: ClientGraph, metadata: Iterable<EntityMeta
     throw new ClientGraphError(`the client graph is incomplete: ${problems.join('; ')}`);
   }
 }
+
+/** `table.column->target` for every foreign key: the links the database enforces itself. */
+export function enforcedLinks(metadata: Iterable<EntityMetadata>): Set<string> {
+  return new Set(foreignKeysOf(metadata).map((fk) => `${fk.table}.${fk.column}->${fk.references}`));
+}

@@ -1,10 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Company } from './company.entity';
 import { Staff } from './staff.entity';
 
 /** An email sent by the platform. Rows without `to_client_id` are matched by `to_address`. */
 @Entity({ tableName: 'log_emails' })
+// Address first, client id second: the address match reads both from the index alone.
+@Index({ properties: ['toAddress', 'toClient'] })
 export class LogEmail {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -18,7 +20,7 @@ export class LogEmail {
   @ManyToOne(() => Staff, { fieldName: 'from_staff_id', nullable: true, deleteRule: 'no action' })
   fromStaff?: Rel<Staff> | null;
 
-  @Property({ length: 255, index: true })
+  @Property({ length: 255 })
   toAddress!: string;
 
   @Property({ length: 255 })

@@ -203,7 +203,9 @@ export class CoreInitialMysql extends Migration {
     this.addSql('alter table `log_emails` add index `log_emails_company_id_index`(`company_id`)');
     this.addSql('alter table `log_emails` add index `log_emails_to_client_id_index`(`to_client_id`)');
     this.addSql('alter table `log_emails` add index `log_emails_from_staff_id_index`(`from_staff_id`)');
-    this.addSql('alter table `log_emails` add index `log_emails_to_address_index`(`to_address`)');
+    this.addSql(
+      'alter table `log_emails` add index `log_emails_to_address_to_client_id_index`(`to_address`, `to_client_id`)',
+    );
     this.addSql(
       'create table `log_client_settings` (`id` int unsigned not null auto_increment primary key, `client_id` int unsigned not null, `by_user_id` int null, `fields` text null, `date_changed` datetime not null) default character set utf8mb4 engine = InnoDB',
     );

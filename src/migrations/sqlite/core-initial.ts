@@ -193,7 +193,9 @@ export class CoreInitialSqlite extends Migration {
     this.addSql('create index `log_emails_company_id_index` on `log_emails` (`company_id`)');
     this.addSql('create index `log_emails_to_client_id_index` on `log_emails` (`to_client_id`)');
     this.addSql('create index `log_emails_from_staff_id_index` on `log_emails` (`from_staff_id`)');
-    this.addSql('create index `log_emails_to_address_index` on `log_emails` (`to_address`)');
+    this.addSql(
+      'create index `log_emails_to_address_to_client_id_index` on `log_emails` (`to_address`, `to_client_id`)',
+    );
     this.addSql(
       'create table `log_client_settings` (`id` integer not null primary key autoincrement, `client_id` integer not null, `by_user_id` integer null, `fields` text null, `date_changed` datetime not null, constraint `log_client_settings_client_id_foreign` foreign key(`client_id`) references `clients`(`id`) on delete no action on update cascade)',
     );

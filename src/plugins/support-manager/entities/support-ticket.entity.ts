@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client, Staff } from '../../../entities';
 import { SupportDepartment } from './support-department.entity';
 
@@ -16,6 +16,8 @@ export type SupportTicketPriority = 'emergency' | 'critical' | 'high' | 'medium'
 
 /** A support ticket; a guest ticket has no client and is matched by `email`. */
 @Entity({ tableName: 'support_tickets' })
+// Address first, client id second: the guest-ticket match reads both from the index alone.
+@Index({ properties: ['email', 'client'] })
 export class SupportTicket {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -36,7 +38,7 @@ export class SupportTicket {
   @ManyToOne(() => Client, { fieldName: 'client_id', nullable: true, deleteRule: 'no action' })
   client?: Rel<Client> | null;
 
-  @Property({ length: 255, nullable: true, index: true })
+  @Property({ length: 255, nullable: true })
   email?: string | null;
 
   @Property({ length: 255 })

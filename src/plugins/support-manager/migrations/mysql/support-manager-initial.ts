@@ -17,7 +17,9 @@ export class SupportManagerInitialMysql extends Migration {
     );
     this.addSql('alter table `support_tickets` add index `support_tickets_staff_id_index`(`staff_id`)');
     this.addSql('alter table `support_tickets` add index `support_tickets_client_id_index`(`client_id`)');
-    this.addSql('alter table `support_tickets` add index `support_tickets_email_index`(`email`)');
+    this.addSql(
+      'alter table `support_tickets` add index `support_tickets_email_client_id_index`(`email`, `client_id`)',
+    );
     this.addSql(
       'create table `support_ticket_fields` (`id` int unsigned not null auto_increment primary key, `ticket_id` int unsigned not null, `field_id` int not null, `value` text null) default character set utf8mb4 engine = InnoDB',
     );

@@ -15,7 +15,9 @@ export class SupportManagerInitialSqlite extends Migration {
     this.addSql('create index `support_tickets_department_id_index` on `support_tickets` (`department_id`)');
     this.addSql('create index `support_tickets_staff_id_index` on `support_tickets` (`staff_id`)');
     this.addSql('create index `support_tickets_client_id_index` on `support_tickets` (`client_id`)');
-    this.addSql('create index `support_tickets_email_index` on `support_tickets` (`email`)');
+    this.addSql(
+      'create index `support_tickets_email_client_id_index` on `support_tickets` (`email`, `client_id`)',
+    );
     this.addSql(
       'create table `support_ticket_fields` (`id` integer not null primary key autoincrement, `ticket_id` integer not null, `field_id` integer not null, `value` text null, constraint `support_ticket_fields_ticket_id_foreign` foreign key(`ticket_id`) references `support_tickets`(`id`) on delete no action on update cascade)',
     );
