@@ -385,6 +385,42 @@ describeEachDatabase('deleteClient with a plugin that throws midway', (db) => {
   });
 });
 
+/** A plugin that slips a new row of the client into a table already deleted, like a racing writer. */
+const sneakyPlugin: ErasurePlugin = {
+  name: 'sneaky',
+  entities: [],
+  migrations: { sqlite: [], mysql: [] },
+  deleter: defineDeleter({ name: 'sneaky', tables: [] }),
+  install({ events }) {
+    events.onClientDeleting('sneaky.insert', async (event) => {
+      const [{ id }] = await event.db.rows<{ id: number }>(
+        sql`SELECT MIN(id) AS id FROM support_departments`,
+      );
+      await event.db.run(
+        sql`INSERT INTO support_tickets (code, department_id, client_id, summary, priority, status, date_added)
+            VALUES (1, ${id}, ${event.client.id}, 'late', 'low', 'open', ${event.db.driver === 'sqlite' ? Date.now() : new Date()})`,
+      );
+    });
+  },
+};
+
+describeEachDatabase('deleteClient when a row of the client is left behind', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db, { plugins: [sneakyPlugin] });
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it('aborts and rolls everything back', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const before = await rowCounts(w.app);
+    const res = await deleteClient(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(withoutAuthLog(await rowCounts(w.app))).toEqual(withoutAuthLog(before));
+    expect(filesPresent(w.files, client.attachmentFiles)).toBe(client.attachmentFiles.length);
+  });
+});
+
 describeEachDatabase('deleteClient with the order plugin disabled', (db) => {
   let w: World;
   beforeAll(async () => {

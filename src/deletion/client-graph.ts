@@ -403,9 +403,9 @@ export class ClientGraph {
   /**
    * Rows of `table` that still belong to the client, checked right after the table's delete while
    * the tables its links read are intact. Links the database enforces with a foreign key are
-   * skipped here: a row left behind through them could not survive its parent's delete, and
-   * {@link finalResidue} checks them again. The rest — address matches, polymorphic account ids,
-   * staged ids — can only be checked now, before the rows they are found through are gone.
+   * skipped: a row left behind through them makes its parent's delete fail, which rolls the
+   * deletion back. The rest — address matches, polymorphic account ids, staged ids — can only be
+   * checked now, before the rows they are found through are gone.
    */
   async residue(db: SqlRunner, client: ClientRef, table: string): Promise<number> {
     const owned = this.get(table);
@@ -422,15 +422,19 @@ export class ClientGraph {
   }
 
   /**
-   * The sweep before commit: every table, every link. The client's own rows (client columns) are
-   * counted through their indexes; a child found through a parent would have to point at a row
-   * that no longer exists, which the foreign key forbids. Returns the tables with residue.
+   * The sweep before commit: every table's links that no foreign key enforces, checked again now
+   * that everything is deleted (the client row among them: its own id is not a foreign key). A
+   * link a foreign key enforces needs no count: the database refused its parent's delete had a
+   * row been left behind, and counting the just-deleted index entries costs as much again.
+   * Returns the tables with residue.
    */
   async finalResidue(db: SqlRunner, client: ClientRef): Promise<Record<string, number>> {
     const found: Record<string, number> = {};
     for (const table of this.order) {
       let n = 0;
-      for (const link of this.get(table).rule.links) n += await this.linkResidue(db, client, table, link);
+      for (const link of this.get(table).rule.links) {
+        if (!this.isEnforced(table, link)) n += await this.linkResidue(db, client, table, link);
+      }
       if (n > 0) found[table] = n;
     }
     return found;
