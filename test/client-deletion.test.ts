@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { EmSqlRunner } from '../src/db/sql-runner';
 import { sql } from '../src/deletion/sql';
-import { defineDeleter } from '../src/deletion/deleter';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { Permission } from '../src/permissions/rules';
 import { startServer, type RunningServer } from '../src/server';
@@ -18,6 +17,7 @@ import {
   createScenario,
   deleteClient,
   filesPresent,
+  handlerPlugin,
   fullShapeClient,
   nonZero,
   preview,
@@ -346,21 +346,13 @@ async function otherAdminToken(w: World, other: Scenario): Promise<string> {
 }
 
 /** A plugin whose in-transaction handler fails after the built-in plugins deleted their rows. */
-const failingPlugin: ErasurePlugin = {
-  name: 'failing',
-  entities: [],
-  migrations: { sqlite: [], mysql: [] },
-  deleter: defineDeleter({ name: 'failing', tables: [] }),
-  install({ events }) {
-    events.onClientDeleting('failing.boom', async (event) => {
-      const [{ n }] = await event.db.rows<{ n: number }>(
-        sql`SELECT COUNT(*) AS n FROM support_tickets WHERE client_id = ${event.client.id}`,
-      );
-      if (Number(n) !== 0) throw new Error('expected the support manager to have run first');
-      throw new Error('plugin failure midway');
-    });
-  },
-};
+const failingPlugin = handlerPlugin('failing', async (event) => {
+  const [{ n }] = await event.db.rows<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM support_tickets WHERE client_id = ${event.client.id}`,
+  );
+  if (Number(n) !== 0) throw new Error('expected the support manager to have run first');
+  throw new Error('plugin failure midway');
+});
 
 describeEachDatabase('deleteClient with a plugin that throws midway', (db) => {
   let w: World;
@@ -386,23 +378,13 @@ describeEachDatabase('deleteClient with a plugin that throws midway', (db) => {
 });
 
 /** A plugin that slips a new row of the client into a table already deleted, like a racing writer. */
-const sneakyPlugin: ErasurePlugin = {
-  name: 'sneaky',
-  entities: [],
-  migrations: { sqlite: [], mysql: [] },
-  deleter: defineDeleter({ name: 'sneaky', tables: [] }),
-  install({ events }) {
-    events.onClientDeleting('sneaky.insert', async (event) => {
-      const [{ id }] = await event.db.rows<{ id: number }>(
-        sql`SELECT MIN(id) AS id FROM support_departments`,
-      );
-      await event.db.run(
-        sql`INSERT INTO support_tickets (code, department_id, client_id, summary, priority, status, date_added)
-            VALUES (1, ${id}, ${event.client.id}, 'late', 'low', 'open', ${event.db.driver === 'sqlite' ? Date.now() : new Date()})`,
-      );
-    });
-  },
-};
+const sneakyPlugin = handlerPlugin('sneaky', async (event) => {
+  const [{ id }] = await event.db.rows<{ id: number }>(sql`SELECT MIN(id) AS id FROM support_departments`);
+  await event.db.run(
+    sql`INSERT INTO support_tickets (code, department_id, client_id, summary, priority, status, date_added)
+        VALUES (1, ${id}, ${event.client.id}, 'late', 'low', 'open', ${event.db.driver === 'sqlite' ? Date.now() : new Date()})`,
+  );
+});
 
 describeEachDatabase('deleteClient when a row of the client is left behind', (db) => {
   let w: World;

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReferenceKind } from '@mikro-orm/core';
 import type { App } from '../../src/app';
+import { defineDeleter } from '../../src/deletion/deleter';
+import type { DeletingHandler } from '../../src/events/event-bus';
+import type { ErasurePlugin } from '../../src/plugins/plugin';
 import { EmSqlRunner } from '../../src/db/sql-runner';
 import { Sql, ident, sql } from '../../src/deletion/sql';
 import { createCompanyFixtures, type CompanyFixtures } from '../../src/seed/company-fixtures';
@@ -159,4 +162,17 @@ export function scratchDir(): string {
 
 export function filesPresent(dir: string, files: readonly string[]): number {
   return files.filter((f) => existsSync(join(dir, f))).length;
+}
+
+/** A plugin with no tables of its own and one in-transaction `client.deleting` handler. */
+export function handlerPlugin(name: string, handler: DeletingHandler): ErasurePlugin {
+  return {
+    name,
+    entities: [],
+    migrations: { sqlite: [], mysql: [] },
+    deleter: defineDeleter({ name, tables: [] }),
+    install({ events }) {
+      events.onClientDeleting(`${name}.handler`, handler);
+    },
+  };
 }
