@@ -306,6 +306,21 @@ describe('graceful shutdown (SIGTERM)', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('refuses a bad setting at start with one clear line and exit code 1', async () => {
+    const run = promisify(execFile)(process.execPath, [mainJs], {
+      env: { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://user:s3cret@127.0.0.1:3306/erasure' },
+    });
+    const failure = await run.then(
+      () => null,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = (failure?.stderr ?? '').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/PORT/);
+    expect(failure?.stderr).not.toMatch(/s3cret|\s+at /);
+  });
+
   it('exits 0 promptly when idle, after closing the database', async () => {
     const service = await start(); // first start: migrates and seeds the demo company
     const sent = service.terminate();
