@@ -128,8 +128,9 @@ describeEachDatabase('deleteClient', (db) => {
       log_users: victim.counts.log_users - 1,
       client_deletions: -1,
     });
-    // preview = receipt = rows that existed
+    // preview = receipt = rows that existed, listed in the same order
     expect(byTable(result.receipt.counts)).toEqual(nonZero(victim.counts));
+    expect(result.receipt.counts.map((c) => c.table)).toEqual(p.counts.map((c) => c.table));
     expect(result.receipt.total).toBe(victim.total);
     expect(result.receipt.deletedBy?.email).toBe(w.admin.email);
 

@@ -130,7 +130,8 @@ export class ClientDeletionService {
           staff: staff.staffId,
           // Whole seconds: what a DATETIME column keeps, so a repeated call returns the same receipt.
           deletedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
-          counts: deleted,
+          // In the preview's order (parents first), so the receipt reads like the preview.
+          counts: Object.fromEntries(counts.map((c) => [c.table, c.count])),
           kept: Object.fromEntries(kept.map((k) => [k.table, k.count])),
           total: sum(counts),
           durationMs: Math.round(performance.now() - started),
