@@ -258,9 +258,7 @@ export class ClientGraph {
       case 'parent': {
         const self = link.parent === table;
         const ids = this.idsOf(link.parent, client, mode, counter, self);
-        const key = link.parentKey ?? 'id';
-        const keyed = key === 'id' ? ids : rekey(ids, key);
-        return sql`${row}.${ident(link.column)} IN (${keyed})`;
+        return sql`${row}.${ident(link.column)} IN (${ids})`;
       }
       case 'referencedBy': {
         const r = Sql.raw(`a${++counter.n}`);
@@ -366,7 +364,6 @@ export class ClientGraph {
       // where a subquery on it is not (self links such as services.parent_service_id).
       const p = Sql.raw('p');
       const parent = this.get(link.parent);
-      const key = ident(link.parentKey ?? 'id');
       if (parent.staged) {
         return sql`DELETE t FROM ${ident(table)} t JOIN ${stageTable(link.parent)} ${p} ON ${p}.id = t.${ident(link.column)} WHERE 1 = 1${notKept}`;
       }
@@ -377,7 +374,7 @@ export class ClientGraph {
         return sql`DELETE t FROM ${ident(table)} t JOIN (${ids}) ${p} ON ${p}.id = t.${ident(link.column)} WHERE 1 = 1${notKept}`;
       }
       const parentOwned = this.owned(link.parent, p, client, 'staged', counter, self);
-      return sql`DELETE t FROM ${ident(table)} t JOIN ${ident(link.parent)} ${p} ON ${p}.${key} = t.${ident(link.column)} WHERE ${parentOwned}${notKept}`;
+      return sql`DELETE t FROM ${ident(table)} t JOIN ${ident(link.parent)} ${p} ON ${p}.id = t.${ident(link.column)} WHERE ${parentOwned}${notKept}`;
     }
     const predicate = this.linkPredicate(table, link, t, client, 'staged', counter);
     return driver === 'mysql'
@@ -482,13 +479,6 @@ function isSelfLink(table: string, link: TableLink): boolean {
 
 function stageTable(table: string): Sql {
   return ident(STAGE_PREFIX + table);
-}
-
-/** Re-targets a `SELECT aN.id FROM ...` sub-select at another key column of the same alias. */
-function rekey(ids: Sql, key: string): Sql {
-  const m = /^SELECT (a\d+)\.id /.exec(ids.text);
-  if (!m) throw new ClientGraphError(`cannot select ${key} from a staged table`);
-  return new Sql(ids.text.replace(`SELECT ${m[1]}.id `, `SELECT ${m[1]}.${ident(key).text} `), ids.params);
 }
 
 async function countWhere(db: SqlRunner, table: string, where: Sql): Promise<number> {

@@ -23,13 +23,11 @@ export interface ClientLink {
   readonly column: string;
 }
 
-/** The row's `column` points at a row of `parent` that belongs to the client. */
+/** The row's `column` holds the `id` of a row of `parent` that belongs to the client. */
 export interface ParentLink {
   readonly kind: 'parent';
   readonly column: string;
   readonly parent: string;
-  /** The parent's key that `column` holds (default `id`). */
-  readonly parentKey?: string;
 }
 
 /**
@@ -130,8 +128,8 @@ export function byClient(column: string): ClientLink {
 }
 
 /** `column` points at an owned row of `parent`. */
-export function byParent(column: string, parent: string, parentKey = 'id'): ParentLink {
-  return { kind: 'parent', column, parent, parentKey };
+export function byParent(column: string, parent: string): ParentLink {
+  return { kind: 'parent', column, parent };
 }
 
 /** The row is named by `table.column` of an owned row of `table`. */
