@@ -52,8 +52,9 @@ function baseOptions(opts: OrmOptions) {
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: migrationsFor(opts.database.driver, opts.plugins),
-      transactional: true,
-      allOrNothing: true,
+      // MariaDB commits implicitly around DDL, so a transaction there would only pretend.
+      transactional: opts.database.driver === 'sqlite',
+      allOrNothing: opts.database.driver === 'sqlite',
       snapshot: false,
       silent: true,
     },
