@@ -12,37 +12,10 @@ import {
   createCompanyWithStaff,
   type ClientFixture,
 } from './support/fixtures';
+import { ClientDocument, ClientsDocument, type ClientsQuery } from '../src/generated/graphql';
 import { gql, signIn } from './support/http';
 
-const PAGE = `
-  query Clients($search: String, $first: Int, $after: String) {
-    clients(search: $search, first: $first, after: $after) {
-      totalCount
-      edges { cursor node { id } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-`;
-
-const CLIENT = `
-  query Client($id: ID!) {
-    client(id: $id) {
-      id
-      idCode
-      status
-      primaryContact { id contactType firstName lastName email company }
-      contacts { id contactType }
-      invoiceCount
-      serviceCount
-    }
-  }
-`;
-
-interface Page {
-  totalCount: number;
-  edges: { cursor: string; node: { id: string } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+type Page = NonNullable<ClientsQuery['clients']>;
 
 describeEachDatabase('clients', (db) => {
   let app: App;
@@ -54,9 +27,9 @@ describeEachDatabase('clients', (db) => {
   let special: ClientFixture;
 
   async function page(variables: Record<string, unknown>): Promise<Page> {
-    const res = await gql(server.url, PAGE, variables, token);
+    const res = await gql(server.url, ClientsDocument, variables, token);
     expect(res.errors).toBeUndefined();
-    return res.data.clients as Page;
+    return res.data!.clients;
   }
 
   async function searchIds(search: string): Promise<number[]> {
@@ -203,9 +176,9 @@ describeEachDatabase('clients', (db) => {
       await addService(app, companyId, special.clientId, 'active');
       await addService(app, companyId, special.clientId, 'canceled');
 
-      const res = await gql(server.url, CLIENT, { id: String(special.clientId) }, token);
+      const res = await gql(server.url, ClientDocument, { id: String(special.clientId) }, token);
       expect(res.errors).toBeUndefined();
-      expect(res.data.client).toEqual({
+      expect(res.data?.client).toEqual({
         id: String(special.clientId),
         idCode: 'CL-4242',
         status: 'ACTIVE',
@@ -227,8 +200,8 @@ describeEachDatabase('clients', (db) => {
     });
 
     it('reports another company’s client exactly like one that does not exist', async () => {
-      const foreign = await gql(server.url, CLIENT, { id: String(theirs[0].clientId) }, token);
-      const missing = await gql(server.url, CLIENT, { id: '987654321' }, token);
+      const foreign = await gql(server.url, ClientDocument, { id: String(theirs[0].clientId) }, token);
+      const missing = await gql(server.url, ClientDocument, { id: '987654321' }, token);
       expect(foreign.status).toBe(missing.status);
       expect({ data: foreign.data, errors: foreign.errors }).toEqual({
         data: { client: null },
