@@ -18,10 +18,13 @@ import { startServer, type RunningServer } from '../src/server';
 import { LogCapture, createTestApp } from './support/app';
 import { describeEachDatabase } from './support/databases';
 import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import { print } from 'graphql';
+import { LogoutDocument, MeDocument } from '../src/generated/graphql';
 import { LOGIN, gql, signIn } from './support/http';
 
-const ME = `query Me { me { id email permissions } }`;
-const LOGOUT = `mutation Logout { logout }`;
+// The example operations' generated documents, sent as text: these tests also probe untyped inputs.
+const ME = print(MeDocument);
+const LOGOUT = print(LogoutDocument);
 const MINUTE = 60_000;
 
 /** A field that fails the way a bug would, to see what reaches the client and the log. */

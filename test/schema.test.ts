@@ -35,6 +35,8 @@ const EXAMPLE_OPERATIONS = [
   'Clients',
   'DeleteClient',
   'Login',
+  'Logout',
+  'Me',
 ];
 
 /** The same SDL whatever its formatting, comments or order of definitions. */

@@ -20,6 +20,8 @@ type Documents = {
     "query Clients($search: String, $first: Int, $after: String) {\n  clients(search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        idCode\n        status\n        primaryContact {\n          firstName\n          lastName\n          company\n        }\n        invoiceCount\n        serviceCount\n      }\n    }\n  }\n}": typeof types.ClientsDocument,
     "mutation DeleteClient($id: ID!, $password: String!, $previewToken: String) {\n  deleteClient(id: $id, password: $password, previewToken: $previewToken) {\n    __typename\n    ... on ClientDeleted {\n      receipt {\n        id\n        clientId\n        deletedAt\n        total\n        deletedBy {\n          id\n          email\n        }\n        counts {\n          table\n          category\n          count\n        }\n        kept {\n          table\n          category\n          count\n        }\n      }\n    }\n    ... on DeletionBlockedError {\n      blockers {\n        code\n        message\n        count\n        ids\n      }\n    }\n    ... on PreviewStaleError {\n      currentPreviewToken\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}": typeof types.DeleteClientDocument,
     "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      staff {\n        id\n        email\n        permissions\n      }\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
+    "query Me {\n  me {\n    id\n    email\n    permissions\n  }\n}": typeof types.MeDocument,
 };
 const documents: Documents = {
     "query ClientDeletionPreview($clientId: ID!) {\n  clientDeletionPreview(clientId: $clientId) {\n    __typename\n    ... on ClientDeletionPreview {\n      clientId\n      deletable\n      total\n      warning\n      previewToken\n      blockers {\n        code\n        message\n        count\n        ids\n      }\n      counts {\n        table\n        category\n        count\n      }\n      kept {\n        table\n        category\n        count\n      }\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}": types.ClientDeletionPreviewDocument,
@@ -28,6 +30,8 @@ const documents: Documents = {
     "query Clients($search: String, $first: Int, $after: String) {\n  clients(search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        idCode\n        status\n        primaryContact {\n          firstName\n          lastName\n          company\n        }\n        invoiceCount\n        serviceCount\n      }\n    }\n  }\n}": types.ClientsDocument,
     "mutation DeleteClient($id: ID!, $password: String!, $previewToken: String) {\n  deleteClient(id: $id, password: $password, previewToken: $previewToken) {\n    __typename\n    ... on ClientDeleted {\n      receipt {\n        id\n        clientId\n        deletedAt\n        total\n        deletedBy {\n          id\n          email\n        }\n        counts {\n          table\n          category\n          count\n        }\n        kept {\n          table\n          category\n          count\n        }\n      }\n    }\n    ... on DeletionBlockedError {\n      blockers {\n        code\n        message\n        count\n        ids\n      }\n    }\n    ... on PreviewStaleError {\n      currentPreviewToken\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}": types.DeleteClientDocument,
     "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      staff {\n        id\n        email\n        permissions\n      }\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}": types.LoginDocument,
+    "mutation Logout {\n  logout\n}": types.LogoutDocument,
+    "query Me {\n  me {\n    id\n    email\n    permissions\n  }\n}": types.MeDocument,
 };
 
 /**
@@ -68,6 +72,14 @@ export function graphql(source: "mutation DeleteClient($id: ID!, $password: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      staff {\n        id\n        email\n        permissions\n      }\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}"): (typeof documents)["mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      staff {\n        id\n        email\n        permissions\n      }\n    }\n    ... on TooManyAttemptsError {\n      retryAfter\n    }\n    ... on ErrorResult {\n      errorCode\n      message\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout {\n  logout\n}"): (typeof documents)["mutation Logout {\n  logout\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Me {\n  me {\n    id\n    email\n    permissions\n  }\n}"): (typeof documents)["query Me {\n  me {\n    id\n    email\n    permissions\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
