@@ -67,6 +67,11 @@ async function startWorld(
   } satisfies World;
 }
 
+/** Plain SQL on the world's database, outside any request. */
+function sqlOn(w: World): EmSqlRunner {
+  return new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+}
+
 async function stopWorld(w: World | undefined, db: TestDatabase) {
   await w?.server.close();
   await w?.app.close();
@@ -136,7 +141,7 @@ describeEachDatabase('deleteClient', (db) => {
 
     // nothing of the client survives anywhere (module and gateway logs are not written for clients)
     expect(await tablesContaining(w.app, marker)).toEqual({});
-    const sqlRunner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const sqlRunner = sqlOn(w);
     const left = await sqlRunner.rows(sql`SELECT id FROM clients WHERE id = ${victim.clientId}`);
     expect(left).toEqual([]);
     for (const email of victim.contactEmails) {
@@ -170,7 +175,7 @@ describeEachDatabase('deleteClient', (db) => {
     const node = list.data?.clientDeletions.edges.map((e) => e.node).find((n) => n.id === first.receipt.id);
     expect(node).toMatchObject({ clientId: String(client.clientId), total: client.total });
     // the audit row holds ids and counts only
-    const audit = await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).rows<Record<string, unknown>>(
+    const audit = await sqlOn(w).rows<Record<string, unknown>>(
       sql`SELECT * FROM client_deletions WHERE id = ${Number(first.receipt.id)}`,
     );
     const text = JSON.stringify(audit);
@@ -207,7 +212,7 @@ describeEachDatabase('deleteClient', (db) => {
     const client = await fullShapeClient(w.app, w.scenario);
     const p = await previewOf(w.server.url, w.adminToken, client.clientId);
     expect(p.deletable).toBe(true);
-    await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).run(
+    await sqlOn(w).run(
       sql`UPDATE invoices SET status = 'active', date_closed = NULL WHERE id = (SELECT MIN(i.id) FROM (SELECT id FROM invoices WHERE client_id = ${client.clientId}) i)`,
     );
     const res = await deletionOf(
@@ -223,8 +228,8 @@ describeEachDatabase('deleteClient', (db) => {
   it('gives PreviewStaleError when anything changed since the preview', async () => {
     const client = await fullShapeClient(w.app, w.scenario);
     const p = await previewOf(w.server.url, w.adminToken, client.clientId);
-    await new EmSqlRunner(w.app.orm.em.fork(), w.app.driver).run(
-      sql`INSERT INTO client_notes (client_id, staff_id, title, stickied, date_added) VALUES (${client.clientId}, ${w.scenario.fixtures.staffId}, 'late note', 0, ${w.app.driver === 'sqlite' ? Date.now() : new Date()})`,
+    await sqlOn(w).run(
+      sql`INSERT INTO client_notes (client_id, staff_id, title, stickied, date_added) VALUES (${client.clientId}, ${w.scenario.fixtures.staffId}, 'late note', 0, ${sqlOn(w).date(new Date())})`,
     );
     const before = await rowCounts(w.app);
     const res = await deletionOf(
@@ -297,7 +302,7 @@ describeEachDatabase('deleteClient', (db) => {
 
   it('keeps and reports a sign-in that a staff member also uses', async () => {
     const client = await fullShapeClient(w.app, w.scenario);
-    const db2 = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const db2 = sqlOn(w);
     // a contact of the client signs in with the staff member's user
     await db2.run(sql`UPDATE contacts SET user_id = ${w.admin.userId} WHERE id = ${client.contactIds[1]}`);
     const p = await previewOf(w.server.url, w.adminToken, client.clientId);
@@ -319,7 +324,7 @@ describeEachDatabase('deleteClient', (db) => {
   it("leaves address-matched rows alone when another client's contact shares the address", async () => {
     const a = await fullShapeClient(w.app, w.scenario);
     const b = await fullShapeClient(w.app, w.scenario);
-    const runner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const runner = sqlOn(w);
     const shared = a.contactEmails[0];
     await runner.run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
     const [{ n: orphanEmails }] = await runner.rows<{ n: number }>(
@@ -360,7 +365,7 @@ const sneakyPlugin = handlerPlugin('sneaky', async (event) => {
   const [{ id }] = await event.db.rows<{ id: number }>(sql`SELECT MIN(id) AS id FROM support_departments`);
   await event.db.run(
     sql`INSERT INTO support_tickets (code, department_id, client_id, summary, priority, status, date_added)
-        VALUES (1, ${id}, ${event.client.id}, 'late', 'low', 'open', ${event.db.driver === 'sqlite' ? Date.now() : new Date()})`,
+        VALUES (1, ${id}, ${event.client.id}, 'late', 'low', 'open', ${event.db.date(new Date())})`,
   );
 });
 
@@ -399,7 +404,7 @@ describeEachDatabase('deleteClient with the order plugin disabled', (db) => {
   afterAll(() => stopWorld(w, db));
 
   it('neither needs nor touches its tables', async () => {
-    const runner = new EmSqlRunner(w.app.orm.em.fork(), w.app.driver);
+    const runner = sqlOn(w);
     const tables =
       w.app.driver === 'sqlite'
         ? await runner.rows<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)

@@ -22,6 +22,8 @@ export interface SqlRunner {
   readonly driver: Driver;
   rows<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
   run(query: Sql): Promise<number>;
+  /** A date as a query parameter, in the form the ORM stores it on this driver. */
+  date(value: Date): unknown;
 }
 
 /** The problem that stops the service from starting: names tables and columns. */
