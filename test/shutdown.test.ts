@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,6 +130,20 @@ interface HttpOutcome {
   body: string;
 }
 
+/** Reads a whole response into an {@link HttpOutcome}. */
+function readOutcome(
+  res: IncomingMessage,
+  done: (outcome: HttpOutcome) => void,
+  fail: (error: Error) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.once('end', () =>
+    done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+  );
+  res.once('error', fail);
+}
+
 /**
  * A POST sent with `Expect: 100-continue`: the body goes only when `send()` is called. The
  * server answers `100 Continue` once it has read the headers and started handling the request,
@@ -155,18 +169,7 @@ function heldRequest(url: string, body: string, token: string) {
       },
     });
     accepted = new Promise((ok) => req.once('continue', ok));
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.once('end', () =>
-        done({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
-      res.once('error', fail);
-    });
+    req.once('response', (res) => readOutcome(res, done, fail));
     req.once('error', fail);
     req.flushHeaders();
   });
@@ -398,18 +401,7 @@ describe('graceful shutdown (SIGTERM)', () => {
             authorization: `Bearer ${token}`,
           },
         },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.once('end', () =>
-            done({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          res.once('error', done);
-        },
+        (res) => readOutcome(res, done, done),
       );
       req.once('error', done);
       // SIGTERM as soon as the request has left.
