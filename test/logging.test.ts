@@ -6,12 +6,13 @@ import { createApp } from '../src/app';
 import type { DatabaseConfig } from '../src/config';
 import { ClientDeletionPreviewDocument, DeleteClientDocument, LoginDocument } from '../src/generated/graphql';
 import { createLogger } from '../src/logger';
-import { createCompanyFixtures, type CompanyFixtures } from '../src/seed/company-fixtures';
+import type { CompanyFixtures } from '../src/seed/company-fixtures';
 import { fullShapeCounts, generateClient } from '../src/seed/client-generator';
 import { startServer, type RunningServer } from '../src/server';
 import { LogCapture, createTestApp, testConfig } from './support/app';
 import { describeEachDatabase } from './support/databases';
 import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import { servedCompany } from './support/deletion';
 
 /** A log line as pino writes it. */
 interface LogLine {
@@ -82,15 +83,7 @@ describeEachDatabase('logs', (db) => {
     database = await db.create();
     log = new LogCapture();
     app = await createTestApp(database, { log });
-    const company = await createCompanyWithStaff(app, ['admin_clients.view', 'admin_clients.delete']);
-    staff = company.staff;
-    fixtures = await createCompanyFixtures(app.orm.em.fork(), {
-      name: 'Logging Hosting',
-      hostname: 'logging.test',
-      companyId: company.companyId,
-      staffId: staff.staffId,
-    });
-    server = await startServer(app, { port: 0, host: '127.0.0.1' });
+    ({ staff, fixtures, server } = await servedCompany(app, 'Logging Hosting'));
   });
 
   afterAll(async () => {

@@ -17,12 +17,13 @@ import { main, optionsFromEnv, request } from '../examples/client';
 import { SCHEMA_FILE, buildPublishedSchema, printSdl } from '../scripts/emit-schema';
 import type { App } from '../src/app';
 import { ClientDeletionsDocument, ClientsDocument, LoginDocument } from '../src/generated/graphql';
-import { createCompanyFixtures, type CompanyFixtures } from '../src/seed/company-fixtures';
+import type { CompanyFixtures } from '../src/seed/company-fixtures';
 import { fullShapeCounts, generateClient, type GeneratedClient } from '../src/seed/client-generator';
-import { startServer, type RunningServer } from '../src/server';
+import type { RunningServer } from '../src/server';
 import { createTestApp } from './support/app';
 import { describeEachDatabase } from './support/databases';
-import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import type { StaffFixture } from './support/fixtures';
+import { servedCompany } from './support/deletion';
 
 const EXAMPLES_DIR = 'examples';
 const GENERATED_DIR = join('src', 'generated');
@@ -157,15 +158,7 @@ describeEachDatabase('examples/client.ts against a running service', (db) => {
 
   beforeAll(async () => {
     app = await createTestApp(await db.create());
-    const company = await createCompanyWithStaff(app, ['admin_clients.view', 'admin_clients.delete']);
-    staff = company.staff;
-    fixtures = await createCompanyFixtures(app.orm.em.fork(), {
-      name: 'Typed Client Hosting',
-      hostname: 'typed-client.test',
-      companyId: company.companyId,
-      staffId: staff.staffId,
-    });
-    server = await startServer(app, { port: 0, host: '127.0.0.1' });
+    ({ staff, fixtures, server } = await servedCompany(app, 'Typed Client Hosting'));
   });
 
   afterAll(async () => {

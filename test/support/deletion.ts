@@ -21,6 +21,9 @@ import {
   ClientDeletionsDocument,
   DeleteClientDocument,
 } from '../../src/generated/graphql';
+import { Permission } from '../../src/permissions/rules';
+import { startServer } from '../../src/server';
+import { createCompanyWithStaff } from './fixtures';
 import { gql } from './http';
 
 /** The example preview operation (examples/client-deletion-preview.graphql). */
@@ -175,4 +178,20 @@ export function handlerPlugin(name: string, handler: DeletingHandler): ErasurePl
       events.onClientDeleting(`${name}.handler`, handler);
     },
   };
+}
+
+/**
+ * A company with its fixtures and a staff member who may view and delete its clients, served
+ * over HTTP on a free port.
+ */
+export async function servedCompany(app: App, name: string) {
+  const company = await createCompanyWithStaff(app, [Permission.viewClients, Permission.deleteClients]);
+  const fixtures = await createCompanyFixtures(app.orm.em.fork(), {
+    name,
+    hostname: `${name.toLowerCase().replace(/\W+/g, '-')}.test`,
+    companyId: company.companyId,
+    staffId: company.staff.staffId,
+  });
+  const server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  return { staff: company.staff, fixtures, server };
 }
