@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
-import { createOrm, driverOf, migrate, type Orm } from './db/orm';
+import { assertMigrated, createOrm, driverOf, migrate, type Orm } from './db/orm';
 import { ClientGraph } from './deletion/client-graph';
 import { assertComplete, enforcedLinks } from './deletion/completeness';
 import { CORE_DELETERS } from './deletion/core/core-deleters';
@@ -38,8 +38,11 @@ export interface AppOverrides {
   clock?: Clock;
   /** Extra plugins (tests and third parties), installed after the built-in ones. */
   plugins?: readonly ErasurePlugin[];
-  /** Apply pending migrations at start (default true). */
-  migrate?: boolean;
+  /**
+   * Pending migrations at start: `true` applies them (the default), `'verify'` refuses to start
+   * with a PendingMigrationsError, `false` does not look.
+   */
+  migrate?: boolean | 'verify';
 }
 
 /**
@@ -51,7 +54,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const plugins = [...resolvePlugins(config.plugins), ...(overrides.plugins ?? [])];
   const orm = await createOrm({ database: config.database, plugins });
   try {
-    if (overrides.migrate ?? true) await migrate(orm);
+    const migrations = overrides.migrate ?? true;
+    if (migrations === 'verify') await assertMigrated(orm);
+    else if (migrations) await migrate(orm);
     // Plugin tables are found through core tables, never the reverse, so plugins' deleters run
     // first (from `client.deleting`) and the core's after them.
     const graph = new ClientGraph([...plugins.map((p) => p.deleter), ...CORE_DELETERS]);

@@ -11,6 +11,12 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /**
+   * True when DATABASE_URL is unset: the embedded SQLite file of a first `npm start`, which the
+   * service migrates and seeds with demo data itself. Any configured database is the operator's:
+   * migrated by `npm run db:migrate`, never seeded on start.
+   */
+  embeddedDefault: boolean;
   plugins: PluginName[];
   sessionTtlSeconds: number;
   seedStaffPassword: string;
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: parseDatabase(e.DATABASE_URL, e.SQLITE_FILE),
+    embeddedDefault: !e.DATABASE_URL,
     plugins: parsePlugins(e.PLUGINS),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     seedStaffPassword: e.SEED_STAFF_PASSWORD,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
+import { PendingMigrationsError } from './db/orm';
 import { ClientGraphError } from './deletion/client-graph';
 import { isSeeded, seedDemo } from './seed/demo-seed';
 import { startServer } from './server';
@@ -10,8 +11,11 @@ const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
-  if (!(await isSeeded(app.orm.em.fork()))) {
+  // The embedded default is a developer's first run: it migrates and seeds itself. A configured
+  // database is the operator's: migrated as an explicit step before replicas start, never seeded
+  // here (demo staff with a known password have no place on a real database).
+  const app = await createApp(config, { migrate: config.embeddedDefault ? true : 'verify' });
+  if (config.embeddedDefault && !(await isSeeded(app.orm.em.fork()))) {
     app.logger.info('empty database: seeding the demo company');
     await seedDemo(app, { password: config.seedStaffPassword });
     printDemoSignIn(config.seedStaffPassword === 'demo-password');
@@ -74,7 +78,11 @@ function installShutdown(app: App, closeServer: () => Promise<void>) {
 
 main().catch((error: unknown) => {
   // Configuration and schema problems are the operator's to fix: one line, no stack trace.
-  if (error instanceof ConfigError || error instanceof ClientGraphError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof ClientGraphError ||
+    error instanceof PendingMigrationsError
+  ) {
     console.error(`client-erasure: ${error.message}`);
   } else {
     console.error('client-erasure: failed to start:', error instanceof Error ? error.message : error);

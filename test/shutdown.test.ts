@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../examples/client';
+import type { DatabaseConfig } from '../src/config';
+import { createOrm } from '../src/db/orm';
+import { testDatabases } from './support/databases';
 import {
   ClientDeletionPreviewDocument,
   ClientDeletionsDocument,
@@ -253,7 +256,38 @@ async function refusesConnections(url: string, withinMs = 5_000): Promise<boolea
   return false;
 }
 
-describe('graceful shutdown (SIGTERM)', () => {
+function urlOf(database: DatabaseConfig): string {
+  return database.driver === 'sqlite' ? `sqlite:${database.file}` : database.url;
+}
+
+/** The tables of a database, read without the service. */
+async function tablesIn(database: DatabaseConfig): Promise<string[]> {
+  const orm = await createOrm({ database, plugins: [] });
+  try {
+    const rows = await orm.em
+      .fork()
+      .execute<{ name: string }[]>(
+        database.driver === 'sqlite'
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+          : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+      );
+    return rows.map((r) => r.name);
+  } finally {
+    await orm.close();
+  }
+}
+
+async function rowCount(database: DatabaseConfig, table: string): Promise<number> {
+  const orm = await createOrm({ database, plugins: [] });
+  try {
+    const [{ n }] = await orm.em.fork().execute<{ n: number }[]>(`SELECT COUNT(*) AS n FROM ${table}`);
+    return Number(n);
+  } finally {
+    await orm.close();
+  }
+}
+
+describe('the built service (node dist/src/main.js)', () => {
   let buildDir: string;
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
@@ -324,110 +358,168 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(failure?.stderr).not.toMatch(/s3cret|\s+at /);
   });
 
-  it('exits 0 promptly when idle, after closing the database', async () => {
-    const service = await start(); // first start: migrates and seeds the demo company
-    const sent = service.terminate();
-    const exit = await service.exited;
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.at - sent).toBeLessThan(EXIT_BOUND_MS);
-    expect(service.messages().slice(-2)).toEqual([
-      'shutting down: no new requests, finishing those in progress',
-      'stopped',
-    ]);
-  });
+  describe('on a configured database (DATABASE_URL)', () => {
+    for (const db of testDatabases()) {
+      describe(`[${db.name}]`, () => {
+        let database: DatabaseConfig;
+        let configured: NodeJS.ProcessEnv;
 
-  it('finishes a deletion in flight, refuses new connections meanwhile, then exits 0', async () => {
-    const service = await start();
-    const token = await signIn(service.url);
-    const { id, preview } = await demoClient(service.url, token, 'Deletable');
+        beforeAll(async () => {
+          database = await db.create();
+          configured = { ...env, DATABASE_URL: urlOf(database) };
+        });
+        afterAll(() => db.drop());
 
-    const deletion = heldRequest(service.url, deleteBody(id, preview.previewToken), token);
-    await deletion.accepted;
-    const sent = service.terminate();
-    await service.waitFor(/shutting down/);
-    expect(await refusesConnections(service.url)).toBe(true);
-    deletion.send();
+        it('refuses to start while migrations are pending, naming npm run db:migrate, and writes nothing', async () => {
+          const failure = await promisify(execFile)(process.execPath, [mainJs], {
+            env: configured,
+            timeout: 30_000,
+          }).then(
+            () => null,
+            (error: { code?: number; stderr?: string }) => error,
+          );
+          expect(failure?.code).toBe(1);
+          const lines = (failure?.stderr ?? '').trim().split('\n');
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toMatch(/pending migration.*run `npm run db:migrate`/);
+          expect(await tablesIn(database)).toEqual([]);
+        });
 
-    const response = await deletion.outcome;
-    expect(response.status).toBe(200);
-    expect(response.headers.connection).toBe('close');
-    const result = JSON.parse(response.body) as {
-      data: { deleteClient: { __typename: string; receipt: { total: number } } };
-    };
-    expect(result.data.deleteClient).toMatchObject({
-      __typename: 'ClientDeleted',
-      receipt: { total: preview.total },
-    });
-    const exit = await service.exited;
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.at - sent).toBeLessThan(EXIT_BOUND_MS);
-    // The deletion ran after the signal and before the database was closed.
-    const messages = service.messages();
-    const order = ['shutting down', 'client deleted', 'stopped'].map((m) =>
-      messages.findIndex((x) => x.startsWith(m)),
-    );
-    expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+        it('starts once `npm run db:migrate` ran, without seeding demo staff', async () => {
+          const migrated = await promisify(execFile)(
+            process.execPath,
+            [join(buildDir, 'scripts/migrate.js')],
+            {
+              env: configured,
+            },
+          );
+          expect(migrated.stdout).toMatch(/applied \d+ migration/);
 
-    const after = await start();
-    try {
-      expect(await expectAllOrNothing(after.url, await signIn(after.url), id, preview.total)).toBe('deleted');
-    } finally {
-      after.terminate();
-      expect((await after.exited).code).toBe(0);
-    }
-  });
-
-  it('leaves the large client whole or wholly deleted when SIGTERM follows the request at once', async () => {
-    const service = await start();
-    const token = await signIn(service.url);
-    const { id, preview } = await demoClient(service.url, token, 'Large');
-    expect(preview.total).toBeGreaterThan(10_000);
-
-    const data = Buffer.from(deleteBody(id, preview.previewToken));
-    const target = new URL(service.url);
-    const sent: number[] = [];
-    const outcome = new Promise<HttpOutcome | Error>((done) => {
-      const req = httpRequest(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          agent: false,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': data.length,
-            authorization: `Bearer ${token}`,
-          },
-        },
-        (res) => readOutcome(res, done, done),
-      );
-      req.once('error', done);
-      // SIGTERM as soon as the request has left.
-      req.end(data, () => sent.push(service.terminate()));
-    });
-
-    const result = await outcome;
-    const exit = await service.exited;
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.at - sent[0]).toBeLessThan(EXIT_BOUND_MS);
-    if (!(result instanceof Error)) {
-      // An answer is always a complete one: the deletion's receipt, never a masked failure.
-      expect(result.status).toBe(200);
-      expect(JSON.parse(result.body)).toMatchObject({
-        data: { deleteClient: { __typename: 'ClientDeleted', receipt: { total: preview.total } } },
+          const service = await ServiceProcess.start(mainJs, configured);
+          running.push(service);
+          expect(service.output.join('\n')).not.toMatch(/Demo sign-in|seeding/);
+          const { login } = await request(service.url, LoginDocument, {
+            email: 'admin@example.com',
+            password: PASSWORD,
+          });
+          expect(login.__typename).toBe('InvalidCredentialsError');
+          expect(await rowCount(database, 'staff')).toBe(0);
+          expect(await rowCount(database, 'companies')).toBe(0);
+          service.terminate();
+          expect((await service.exited).code).toBe(0);
+        });
       });
     }
+  });
 
-    const after = await start();
-    try {
-      // A request cut off before it started never runs; one that started is answered.
-      const state = await expectAllOrNothing(after.url, await signIn(after.url), id, preview.total);
-      expect(state).toBe(result instanceof Error ? 'kept' : 'deleted');
-    } finally {
-      after.terminate();
-      expect((await after.exited).code).toBe(0);
-    }
+  describe('graceful shutdown (SIGTERM)', () => {
+    it('exits 0 promptly when idle, after closing the database', async () => {
+      const service = await start(); // first start: migrates and seeds the demo company
+      const sent = service.terminate();
+      const exit = await service.exited;
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.at - sent).toBeLessThan(EXIT_BOUND_MS);
+      expect(service.messages().slice(-2)).toEqual([
+        'shutting down: no new requests, finishing those in progress',
+        'stopped',
+      ]);
+    });
+
+    it('finishes a deletion in flight, refuses new connections meanwhile, then exits 0', async () => {
+      const service = await start();
+      const token = await signIn(service.url);
+      const { id, preview } = await demoClient(service.url, token, 'Deletable');
+
+      const deletion = heldRequest(service.url, deleteBody(id, preview.previewToken), token);
+      await deletion.accepted;
+      const sent = service.terminate();
+      await service.waitFor(/shutting down/);
+      expect(await refusesConnections(service.url)).toBe(true);
+      deletion.send();
+
+      const response = await deletion.outcome;
+      expect(response.status).toBe(200);
+      expect(response.headers.connection).toBe('close');
+      const result = JSON.parse(response.body) as {
+        data: { deleteClient: { __typename: string; receipt: { total: number } } };
+      };
+      expect(result.data.deleteClient).toMatchObject({
+        __typename: 'ClientDeleted',
+        receipt: { total: preview.total },
+      });
+      const exit = await service.exited;
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.at - sent).toBeLessThan(EXIT_BOUND_MS);
+      // The deletion ran after the signal and before the database was closed.
+      const messages = service.messages();
+      const order = ['shutting down', 'client deleted', 'stopped'].map((m) =>
+        messages.findIndex((x) => x.startsWith(m)),
+      );
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+      const after = await start();
+      try {
+        expect(await expectAllOrNothing(after.url, await signIn(after.url), id, preview.total)).toBe(
+          'deleted',
+        );
+      } finally {
+        after.terminate();
+        expect((await after.exited).code).toBe(0);
+      }
+    });
+
+    it('leaves the large client whole or wholly deleted when SIGTERM follows the request at once', async () => {
+      const service = await start();
+      const token = await signIn(service.url);
+      const { id, preview } = await demoClient(service.url, token, 'Large');
+      expect(preview.total).toBeGreaterThan(10_000);
+
+      const data = Buffer.from(deleteBody(id, preview.previewToken));
+      const target = new URL(service.url);
+      const sent: number[] = [];
+      const outcome = new Promise<HttpOutcome | Error>((done) => {
+        const req = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            agent: false,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': data.length,
+              authorization: `Bearer ${token}`,
+            },
+          },
+          (res) => readOutcome(res, done, done),
+        );
+        req.once('error', done);
+        // SIGTERM as soon as the request has left.
+        req.end(data, () => sent.push(service.terminate()));
+      });
+
+      const result = await outcome;
+      const exit = await service.exited;
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.at - sent[0]).toBeLessThan(EXIT_BOUND_MS);
+      if (!(result instanceof Error)) {
+        // An answer is always a complete one: the deletion's receipt, never a masked failure.
+        expect(result.status).toBe(200);
+        expect(JSON.parse(result.body)).toMatchObject({
+          data: { deleteClient: { __typename: 'ClientDeleted', receipt: { total: preview.total } } },
+        });
+      }
+
+      const after = await start();
+      try {
+        // A request cut off before it started never runs; one that started is answered.
+        const state = await expectAllOrNothing(after.url, await signIn(after.url), id, preview.total);
+        expect(state).toBe(result instanceof Error ? 'kept' : 'deleted');
+      } finally {
+        after.terminate();
+        expect((await after.exited).code).toBe(0);
+      }
+    });
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { MikroORM as SqliteOrm, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { MikroORM as MySqlOrm, MySqlDriver } from '@mikro-orm/mysql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
-import type { MikroORM, Options } from '@mikro-orm/core';
+import { TableNotFoundException, type MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -12,6 +12,9 @@ import type { ErasurePlugin } from '../plugins/plugin';
 import { coreMigrations } from '../migrations';
 
 export type Driver = DatabaseConfig['driver'];
+
+/** Where the migrator records what it applied. */
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /** The ORM over either driver; both are SQL drivers with the same EntityManager API. */
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
 export type Em = SqlEntityManager;
@@ -50,7 +53,7 @@ function baseOptions(opts: OrmOptions) {
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       migrationsList: migrationsFor(opts.database.driver, opts.plugins),
       // MariaDB commits implicitly around DDL, so a transaction there would only pretend.
       transactional: opts.database.driver === 'sqlite',
@@ -90,4 +93,36 @@ export function driverOf(orm: Orm): Driver {
 /** Applies pending core and plugin migrations. */
 export async function migrate(orm: Orm): Promise<void> {
   await orm.getMigrator().up();
+}
+
+/** The database has migrations to apply, and this process must not apply them itself. */
+export class PendingMigrationsError extends Error {
+  override name = 'PendingMigrationsError';
+
+  constructor(readonly pending: readonly string[]) {
+    super(
+      `the database has ${pending.length} pending migration(s) (${pending.join(', ')}); ` +
+        'run `npm run db:migrate` before starting the service',
+    );
+  }
+}
+
+/**
+ * Refuses a database that is behind the code. Replicas start against a database migrated once, as
+ * an explicit step: several instances migrating at the same start would race each other. Only
+ * reads: the migrator's own look-up would create the database and its bookkeeping table.
+ */
+export async function assertMigrated(orm: Orm): Promise<void> {
+  const expected = (orm.config.get('migrations').migrationsList ?? []).map((m) => m.name);
+  let applied: string[];
+  try {
+    const rows = await orm.em.fork().execute<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`);
+    applied = rows.map((r) => r.name);
+  } catch (error) {
+    if (!(error instanceof TableNotFoundException)) throw error;
+    applied = [];
+  }
+  const done = new Set(applied);
+  const pending = expected.filter((name) => !done.has(name));
+  if (pending.length > 0) throw new PendingMigrationsError(pending);
 }
