@@ -14,7 +14,7 @@ import { bearerToken } from './auth/session-token';
 import type { RequestContext } from './context';
 import { errorLoggingPlugin, formatError, INTERNAL_ERROR_MESSAGE } from './graphql/error-policy';
 import { mountGraphiql } from './graphql/graphiql';
-import { costLimitPlugin, depthLimitRule } from './graphql/limits';
+import { costLimitPlugin, PARSE_OPTIONS, queryLimitRules } from './graphql/limits';
 import { requestLoggingPlugin } from './graphql/request-logging';
 import { buildAppSchema } from './graphql/schema';
 
@@ -135,7 +135,10 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimitRule()],
+    // The request limits (src/graphql/limits.ts): tokens while parsing, depth, aliases, directives
+    // and once-per-request mutations while validating, cost in costLimitPlugin.
+    parseOptions: PARSE_OPTIONS,
+    validationRules: [...queryLimitRules],
     logger: app.logger.child({ component: 'apollo' }),
     // src/main.ts owns SIGTERM/SIGINT. Apollo's own handlers would call stop() as well, and a second
     // stop() during a first one waits on a barrier that Apollo 5 never resolves: shutdown hung.
