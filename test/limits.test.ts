@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -486,6 +486,25 @@ describe('request limits', () => {
       expectAnswered(answer);
       const types = (answer.body.data?.__schema as { types: { name: string }[] }).types.map((t) => t.name);
       expect(types).toEqual(expect.arrayContaining(['Client', 'LoginResult', 'DateTime']));
+    });
+  });
+
+  describe('persisted queries (off)', () => {
+    const text = '{ __typename }';
+    const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+    it.each([
+      ['a hash that does not match the query', { query: text, hash: sha256('{ me { id } }') }],
+      ['the hash of the query', { query: text, hash: sha256(text) }],
+      ['a hash without a query', { query: undefined, hash: sha256(text) }],
+    ])('answers %s with HTTP 400 and PERSISTED_QUERY_NOT_SUPPORTED', async (_name, request) => {
+      const answer = await post({
+        ...(request.query ? { query: request.query } : {}),
+        extensions: { persistedQuery: { version: 1, sha256Hash: request.hash } },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+      expect(answer.text).not.toContain('INTERNAL_SERVER_ERROR');
     });
   });
 
