@@ -14,7 +14,8 @@ import { bearerToken } from './auth/session-token';
 import type { RequestContext } from './context';
 import { errorLoggingPlugin, formatError, INTERNAL_ERROR_MESSAGE } from './graphql/error-policy';
 import { mountGraphiql } from './graphql/graphiql';
-import { costLimitPlugin, depthLimitRule } from './graphql/limits';
+import { costLimitPlugin, PARSE_OPTIONS, queryLimitRules } from './graphql/limits';
+import { persistedQueriesRefusedPlugin } from './graphql/persisted-queries';
 import { requestLoggingPlugin } from './graphql/request-logging';
 import { buildAppSchema } from './graphql/schema';
 
@@ -135,7 +136,12 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimitRule()],
+    // The request limits (src/graphql/limits.ts): tokens while parsing, depth, aliases, directives
+    // and once-per-request mutations while validating, cost in costLimitPlugin.
+    parseOptions: PARSE_OPTIONS,
+    validationRules: [...queryLimitRules],
+    // No client of ours sends persisted queries (APQ); see persistedQueriesRefusedPlugin.
+    persistedQueries: false,
     logger: app.logger.child({ component: 'apollo' }),
     // src/main.ts owns SIGTERM/SIGINT. Apollo's own handlers would call stop() as well, and a second
     // stop() during a first one waits on a barrier that Apollo 5 never resolves: shutdown hung.
@@ -146,6 +152,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       // Apollo's own landing page loads from a CDN; the IDE is GraphiQL, served below.
       ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin,
+      persistedQueriesRefusedPlugin,
       errorLoggingPlugin,
       requestLoggingPlugin,
     ],

@@ -6,7 +6,7 @@ import { ManualClock } from '../src/clock';
 import type { DatabaseConfig } from '../src/config';
 import type { RequestContext } from '../src/context';
 import { buildAppSchema } from '../src/graphql/schema';
-import { MAX_QUERY_DEPTH } from '../src/graphql/limits';
+import { MAX_QUERY_COST, MAX_QUERY_DEPTH, QUERY_REFUSED } from '../src/graphql/limits';
 import { canDeleteClients, isAuthenticated } from '../src/permissions/rules';
 import { PERMISSION_MAPS, mergePermissionMaps } from '../src/permissions/shield';
 import { parseId } from '../src/schema/ids';
@@ -350,14 +350,21 @@ describeEachDatabase('permissions', (db) => {
   });
 
   describe('query limits', () => {
-    it(`refuses a query deeper than ${MAX_QUERY_DEPTH}`, async () => {
+    it(`refuses a query deeper than ${MAX_QUERY_DEPTH} before any resolver or permission check`, async () => {
       const token = await tokenOf(viewer);
+      // `{ nested { … } }` around nest(n) is n + 2 deep.
       const nest = (depth: number): string => (depth === 0 ? 'level' : `level child { ${nest(depth - 1)} }`);
-      const shallow = await gql(server.url, `{ nested { ${nest(MAX_QUERY_DEPTH - 2)} } }`, {}, token);
-      expect(shallow.errors).toBeUndefined();
-      const deep = await gql(server.url, `{ nested { ${nest(MAX_QUERY_DEPTH + 2)} } }`, {}, token);
-      expect(deep.status).toBe(400);
-      expect(codeOf(deep)).toBe('GRAPHQL_VALIDATION_FAILED');
+      const deepest = await gql(server.url, `{ nested { ${nest(MAX_QUERY_DEPTH - 2)} } }`, {}, token);
+      expect(deepest.errors).toBeUndefined();
+      for (const caller of [token, null]) {
+        const deep = await gql(server.url, `{ nested { ${nest(MAX_QUERY_DEPTH - 1)} } }`, {}, caller);
+        expect(deep.status).toBe(400);
+        expect(deep.data).toBeUndefined();
+        expect(codeOf(deep)).toBe(QUERY_REFUSED);
+        expect(deep.errors?.[0].message).toBe(
+          `Query depth ${MAX_QUERY_DEPTH + 1} exceeds the maximum of ${MAX_QUERY_DEPTH}.`,
+        );
+      }
     });
 
     it('refuses a query whose cost is too high, counting page sizes from variables', async () => {
@@ -373,8 +380,9 @@ describeEachDatabase('permissions', (db) => {
       const many = `query($n: Int) { a: clients(first: $n) { ${page} } b: clients(first: $n) { ${page} } }`;
       const refused = await gql(server.url, many, { n: 100 }, token);
       expect(refused.status).toBe(400);
-      expect(codeOf(refused)).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(refused.errors?.[0].message).toMatch(/cost/i);
+      expect(refused.data).toBeUndefined();
+      expect(codeOf(refused)).toBe(QUERY_REFUSED);
+      expect(refused.errors?.[0].message).toBe(`Query cost 2002 exceeds the maximum of ${MAX_QUERY_COST}.`);
       const small = await gql(server.url, many, { n: 10 }, token);
       expect(small.errors).toBeUndefined();
     });

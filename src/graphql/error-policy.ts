@@ -2,12 +2,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../context';
 import { PUBLIC_ERROR_CODES } from './errors';
+import { asRefusal, QUERY_REFUSED } from './limits';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
 function codeOf(error: { extensions?: Record<string, unknown> }): string | undefined {
   const code = error.extensions?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** A code the client may see: the public ones and a refusal by the request limits. */
+function isPublic(code: string | undefined): code is string {
+  return code !== undefined && (PUBLIC_ERROR_CODES.has(code) || code === QUERY_REFUSED);
 }
 
 /**
@@ -23,15 +29,18 @@ export function withoutInputValues(message: string): string {
 }
 
 /**
- * The error policy of the API: authentication, permission, input, parse and validation errors
- * reach the client (without any input value); everything else becomes a bare
+ * The error policy of the API: a request refused by the limits of src/graphql/limits.ts gets
+ * QUERY_REFUSED (whatever phase refused it); authentication, permission, input, parse and
+ * validation errors reach the client (without any input value); everything else becomes a bare
  * INTERNAL_SERVER_ERROR — no message, stack, SQL or secret of the original. The original is logged
  * by `errorLoggingPlugin`, which has the request id.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const refusal = asRefusal(formatted, error);
+  if (refusal) return refusal;
   const code = codeOf(formatted);
   const { path, locations } = formatted;
-  if (code && PUBLIC_ERROR_CODES.has(code)) {
+  if (isPublic(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { message: withoutInputValues(formatted.message), locations, path, extensions };
   }
@@ -48,7 +57,7 @@ export const errorLoggingPlugin: ApolloServerPlugin<RequestContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const code = codeOf(error);
-          if (code && PUBLIC_ERROR_CODES.has(code)) continue;
+          if (isPublic(code)) continue;
           contextValue.logger.error(
             { err: error.originalError ?? error, path: error.path },
             'request failed',
