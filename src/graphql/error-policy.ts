@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../context';
 import { PUBLIC_ERROR_CODES } from './errors';
-import { asRefusal, QUERY_REFUSED } from './limits';
+import { asRefusal } from './limits';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
@@ -11,9 +11,9 @@ function codeOf(error: { extensions?: Record<string, unknown> }): string | undef
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A code the client may see: the public ones and a refusal by the request limits. */
+/** A code the client may see. */
 function isPublic(code: string | undefined): code is string {
-  return code !== undefined && (PUBLIC_ERROR_CODES.has(code) || code === QUERY_REFUSED);
+  return code !== undefined && PUBLIC_ERROR_CODES.has(code);
 }
 
 /**

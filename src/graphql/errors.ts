@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { QUERY_REFUSED } from './query-refusal';
 
 /**
  * The only codes a client ever sees on a thrown error (besides GraphQL's own parse and validation
@@ -14,6 +15,8 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // A request refused by the limits of src/graphql/limits.ts.
+  QUERY_REFUSED,
 ]);
 
 export function unauthenticatedError(): GraphQLError {
