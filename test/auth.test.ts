@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import bcrypt from 'bcrypt';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { App } from '../src/app';
@@ -358,6 +359,21 @@ describeEachDatabase('sign-in', (db) => {
       expect((await attempt(server.url, bystander.email, bystander.password)).__typename).toBe(
         'LoginSuccess',
       );
+    });
+  });
+
+  describe('staff and sign-ins', () => {
+    it('gives a users row to at most one staff member, so a session names exactly one', async () => {
+      const staff = await newStaff();
+      const second = app.orm.em.fork().insert(Staff, {
+        user: staff.userId,
+        firstName: 'Second',
+        lastName: 'Staff',
+        email: `second-${staff.email}`,
+        status: 'active',
+      });
+      await expect(second).rejects.toThrow(UniqueConstraintViolationException);
+      expect(await app.orm.em.fork().count(Staff, { user: staff.userId })).toBe(1);
     });
   });
 
