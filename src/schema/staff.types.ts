@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, createUnionType } from 'type-graphql';
 import type { StaffProfile } from '../auth/auth.service';
+import type { StaffSummary } from '../auth/staff-summaries';
 import { InvalidCredentialsError, TooManyAttemptsError } from './errors';
 
 @ObjectType('Staff', { description: 'A staff member of the company.' })
@@ -26,6 +27,28 @@ export class StaffObject {
       lastName: profile.lastName,
       email: profile.email,
       permissions: [...profile.permissions],
+    });
+  }
+}
+
+@ObjectType('StaffSummary', {
+  description: 'A staff member named on a record, e.g. who deleted a client: no email, no permissions.',
+})
+export class StaffSummaryObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  static from(summary: StaffSummary): StaffSummaryObject {
+    return Object.assign(new StaffSummaryObject(), {
+      id: String(summary.id),
+      firstName: summary.firstName,
+      lastName: summary.lastName,
     });
   }
 }
