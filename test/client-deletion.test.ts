@@ -137,7 +137,7 @@ describeEachDatabase('deleteClient', (db) => {
     expect(byTable(result.receipt.counts)).toEqual(nonZero(victim.counts));
     expect(result.receipt.counts.map((c) => c.table)).toEqual(p.counts.map((c) => c.table));
     expect(result.receipt.total).toBe(victim.total);
-    expect(result.receipt.deletedBy?.email).toBe(w.admin.email);
+    expect(result.receipt.deletedBy?.id).toBe(String(w.admin.staffId));
 
     // nothing of the client survives anywhere (module and gateway logs are not written for clients)
     expect(await tablesContaining(w.app, marker)).toEqual({});
