@@ -6,7 +6,7 @@ import { EmSqlRunner } from '../db/sql-runner';
 import { sql } from '../deletion/sql';
 import { InvalidCredentialsError, TooManyAttemptsError } from '../schema/errors';
 import { clientAddressOf } from './client-address';
-import { checkPassword } from './password-check.service';
+import { recordPasswordAttempt, reservePasswordCheck } from './password-check.service';
 import { createSession, endSession, type IssuedSession } from './session.service';
 import { loadStaffAccess } from './staff-access';
 
@@ -53,12 +53,21 @@ function dummyHash(app: App): Promise<string> {
 }
 
 /**
- * Signs a staff member in. Unknown emails, inactive staff, staff in no group and wrong passwords
- * all give the same InvalidCredentialsError after the same bcrypt work; a locked user gets
- * TooManyAttemptsError without their password being compared.
+ * Signs a staff member in.
+ *
+ * The lockout is asked first, under a keyed hash of the email, before anything is looked up: a
+ * locked name gets TooManyAttemptsError without a comparison, and an unknown email is counted,
+ * locked and answered exactly like a real one. Unknown emails, inactive staff, staff in no group
+ * and wrong passwords all give the same InvalidCredentialsError after the same bcrypt work.
  */
 export async function login(ctx: RequestContext, email: string, password: string): Promise<LoginOutcome> {
   const { app } = ctx;
+  const check = await reservePasswordCheck(app, email);
+  if (!check.granted) {
+    ctx.logger.warn('sign-in refused: too many failed attempts');
+    return new TooManyAttemptsError(check.retryAfter);
+  }
+
   const runner = new EmSqlRunner(ctx.em, app.driver);
   // LOWER on both sides: MariaDB's collation ignores case, SQLite's does not.
   const [row] = await runner.rows<StaffRow>(sql`
@@ -74,6 +83,7 @@ export async function login(ctx: RequestContext, email: string, password: string
     row && row.status === 'active' ? await loadStaffAccess(ctx.em, app.driver, Number(row.id)) : null;
   if (!row || !access) {
     await bcrypt.compare(password, await dummyHash(app));
+    await check.settle('failure');
     ctx.logger.info('sign-in refused');
     return new InvalidCredentialsError();
   }
@@ -81,12 +91,10 @@ export async function login(ctx: RequestContext, email: string, password: string
   const staffId = Number(row.id);
   const userId = Number(row.user_id);
   const subject = { userId, companyId: access.companyId, ipAddress: clientAddressOf(ctx) };
-  const outcome = await checkPassword(app, subject, password, row.password);
-  if (outcome.result === 'locked') {
-    ctx.logger.warn({ staffId }, 'sign-in refused: too many failed attempts');
-    return new TooManyAttemptsError(outcome.retryAfter);
-  }
-  if (outcome.result === 'invalid') {
+  const matches = await bcrypt.compare(password, row.password);
+  await check.settle(matches ? 'success' : 'failure');
+  await recordPasswordAttempt(app, subject, matches ? 'success' : 'failure');
+  if (!matches) {
     ctx.logger.info({ staffId }, 'sign-in refused');
     return new InvalidCredentialsError();
   }

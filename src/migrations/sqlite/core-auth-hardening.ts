@@ -4,5 +4,12 @@ import { Migration } from '@mikro-orm/migrations';
 export class CoreAuthHardeningSqlite extends Migration {
   override async up(): Promise<void> {
     this.addSql('create unique index `staff_user_id_unique` on `staff` (`user_id`)');
+    this.addSql(
+      "create table `auth_attempts` (`id` integer not null primary key autoincrement, `subject_hash` char(64) not null, `attempted_at` datetime not null, `result` text check (`result` in ('pending', 'failure', 'success', 'refused')) not null)",
+    );
+    this.addSql('create index `auth_attempts_attempted_at_index` on `auth_attempts` (`attempted_at`)');
+    this.addSql(
+      'create index `auth_attempts_subject_hash_result_attempted_at_index` on `auth_attempts` (`subject_hash`, `result`, `attempted_at`)',
+    );
   }
 }
