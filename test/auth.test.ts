@@ -20,6 +20,7 @@ import { sql } from '../src/deletion/sql';
 import { Client } from '../src/entities/client.entity';
 import { LogUser } from '../src/entities/log-user.entity';
 import { Session } from '../src/entities/session.entity';
+import { User } from '../src/entities/user.entity';
 import { Staff } from '../src/entities/staff.entity';
 import { buildAppSchema } from '../src/graphql/schema';
 import { Permission, isAuthenticated } from '../src/permissions/rules';
@@ -30,6 +31,7 @@ import { describeEachDatabase } from './support/databases';
 import { createClient, createCompanyWithStaff, type StaffFixture } from './support/fixtures';
 import { deletionOf, tablesContaining } from './support/deletion';
 import { print } from 'graphql';
+import { generate } from 'otplib';
 import { LogoutDocument, MeDocument } from '../src/generated/graphql';
 import { LOGIN, gql, signIn } from './support/http';
 
@@ -37,6 +39,8 @@ import { LOGIN, gql, signIn } from './support/http';
 const ME = print(MeDocument);
 const LOGOUT = print(LogoutDocument);
 const MINUTE = 60_000;
+/** An authenticator secret for the tests (base32, 20 bytes). */
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** A field that fails the way a bug would, to see what reaches the client and the log. */
 @Resolver()
@@ -63,8 +67,8 @@ describeEachDatabase('sign-in', (db) => {
     return staff;
   }
 
-  async function attempt(url: string, email: string, password: string) {
-    const res = await gql(url, LOGIN, { email, password });
+  async function attempt(url: string, email: string, password: string, otp?: string) {
+    const res = await gql(url, LOGIN, otp === undefined ? { email, password } : { email, password, otp });
     expect(res.errors).toBeUndefined();
     return res.data.login;
   }
@@ -502,6 +506,169 @@ describeEachDatabase('sign-in', (db) => {
                WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'auth_attempts'
                  AND REFERENCED_TABLE_NAME IS NOT NULL`);
       expect(keys).toEqual([]);
+    });
+  });
+
+  describe('two-factor sign-in (TOTP)', () => {
+    /** A fresh staff member with two-factor sign-in in the given mode. */
+    async function staffWith(mode: 'totp' | 'motp'): Promise<StaffFixture> {
+      const staff = await newStaff();
+      await app.orm.em
+        .fork()
+        .nativeUpdate(User, { id: staff.userId }, { twoFactorMode: mode, twoFactorKey: TOTP_SECRET });
+      return staff;
+    }
+
+    /** The code an authenticator shows `offsetSeconds` from the service's now. */
+    function codeAt(offsetSeconds = 0): Promise<string> {
+      return generate({
+        secret: TOTP_SECRET,
+        epoch: Math.floor(clock.now().getTime() / 1000) + offsetSeconds,
+      });
+    }
+
+    async function wrongCode(): Promise<string> {
+      const right = await codeAt();
+      return String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    }
+
+    it('asks for the code when only the password is given, and opens no session', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(result.__typename).toBe('SecondFactorRequiredError');
+      expect(result.errorCode).toBe('SECOND_FACTOR_REQUIRED');
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+    });
+
+    it('signs in with the right password and the current code', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password, await codeAt());
+      expect(result.__typename).toBe('LoginSuccess');
+      expect((await gql(server.url, ME, {}, result.token)).data.me.id).toBe(String(staff.staffId));
+    });
+
+    it('accepts the codes of the neighbouring 30-second steps, not older ones', async () => {
+      const early = await staffWith('totp');
+      expect((await attempt(server.url, early.email, early.password, await codeAt(-30))).__typename).toBe(
+        'LoginSuccess',
+      );
+      const late = await staffWith('totp');
+      expect((await attempt(server.url, late.email, late.password, await codeAt(30))).__typename).toBe(
+        'LoginSuccess',
+      );
+      const stale = await staffWith('totp');
+      expect((await attempt(server.url, stale.email, stale.password, await codeAt(-90))).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+    });
+
+    it('answers a wrong password as usual, without saying that a code would be needed', async () => {
+      const staff = await staffWith('totp');
+      const withoutCode = await attempt(server.url, staff.email, 'not-the-password');
+      const withCode = await attempt(server.url, staff.email, 'not-the-password', await codeAt());
+      expect(withoutCode.__typename).toBe('InvalidCredentialsError');
+      expect(withCode).toEqual(withoutCode);
+    });
+
+    it('refuses a wrong code like a wrong password', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect(result.__typename).toBe('InvalidCredentialsError');
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+    });
+
+    it('accepts a code once only, on every instance of the service', async () => {
+      const other = await createTestApp(database, { clock, migrate: false });
+      const otherServer = await startServer(other, { port: 0, host: '127.0.0.1' });
+      try {
+        const staff = await staffWith('totp');
+        const code = await codeAt();
+        expect((await attempt(server.url, staff.email, staff.password, code)).__typename).toBe(
+          'LoginSuccess',
+        );
+        expect((await attempt(server.url, staff.email, staff.password, code)).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+        expect((await attempt(otherServer.url, staff.email, staff.password, code)).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+
+        // The same fresh code sent to both instances at once: one sign-in, one refusal.
+        const racer = await staffWith('totp');
+        const fresh = await codeAt();
+        const both = await Promise.all(
+          [server.url, otherServer.url].map((url) => attempt(url, racer.email, racer.password, fresh)),
+        );
+        expect(both.map((r) => r.__typename).sort()).toEqual(['InvalidCredentialsError', 'LoginSuccess']);
+      } finally {
+        await otherServer.close();
+        await other.close();
+      }
+    });
+
+    it('counts wrong codes towards the lockout: five lock', async () => {
+      const staff = await staffWith('totp');
+      for (let i = 0; i < 5; i += 1) {
+        expect((await attempt(server.url, staff.email, staff.password, await wrongCode())).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+      }
+      const locked = await attempt(server.url, staff.email, staff.password, await codeAt());
+      expect(locked.__typename).toBe('TooManyAttemptsError');
+    });
+
+    it('does not reset the count on a right password with a wrong or missing code', async () => {
+      const wrong = await staffWith('totp');
+      await failTimes(wrong, 4);
+      await attempt(server.url, wrong.email, wrong.password, await wrongCode());
+      expect((await attempt(server.url, wrong.email, wrong.password, await codeAt())).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+
+      const missing = await staffWith('totp');
+      await failTimes(missing, 4);
+      expect((await attempt(server.url, missing.email, missing.password)).__typename).toBe(
+        'SecondFactorRequiredError',
+      );
+      expect((await attempt(server.url, missing.email, missing.password, await codeAt())).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+    });
+
+    it('resets the count on a complete sign-in', async () => {
+      const staff = await staffWith('totp');
+      for (let i = 0; i < 4; i += 1)
+        await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect((await attempt(server.url, staff.email, staff.password, await codeAt())).__typename).toBe(
+        'LoginSuccess',
+      );
+      for (let i = 0; i < 4; i += 1)
+        await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect((await attempt(server.url, staff.email, staff.password, await codeAt(30))).__typename).toBe(
+        'LoginSuccess',
+      );
+    });
+
+    it('refuses mOTP, which it does not support, with a result saying so', async () => {
+      const staff = await staffWith('motp');
+      const result = await attempt(server.url, staff.email, staff.password, '123456');
+      expect(result.__typename).toBe('SecondFactorUnsupportedError');
+      expect(result.errorCode).toBe('SECOND_FACTOR_UNSUPPORTED');
+      expect(result.message).toMatch(/mOTP/);
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+      // Only the right password learns that much.
+      expect((await attempt(server.url, staff.email, 'not-the-password')).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+    });
+
+    it('never logs a code', async () => {
+      const staff = await staffWith('totp');
+      const code = await codeAt(30);
+      await attempt(server.url, staff.email, staff.password, code);
+      await attempt(server.url, staff.email, staff.password, code);
+      expect(log.text).not.toContain(code);
+      expect(log.text).not.toContain(TOTP_SECRET);
     });
   });
 

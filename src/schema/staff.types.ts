@@ -1,7 +1,12 @@
 import { Field, ID, ObjectType, createUnionType } from 'type-graphql';
 import type { StaffProfile } from '../auth/auth.service';
 import type { StaffSummary } from '../auth/staff-summaries';
-import { InvalidCredentialsError, TooManyAttemptsError } from './errors';
+import {
+  InvalidCredentialsError,
+  SecondFactorRequiredError,
+  SecondFactorUnsupportedError,
+  TooManyAttemptsError,
+} from './errors';
 
 @ObjectType('Staff', { description: 'A staff member of the company.' })
 export class StaffObject {
@@ -67,5 +72,12 @@ export class LoginSuccess {
 
 export const LoginResult = createUnionType({
   name: 'LoginResult',
-  types: () => [LoginSuccess, InvalidCredentialsError, TooManyAttemptsError] as const,
+  types: () =>
+    [
+      LoginSuccess,
+      InvalidCredentialsError,
+      TooManyAttemptsError,
+      SecondFactorRequiredError,
+      SecondFactorUnsupportedError,
+    ] as const,
 });

@@ -9,6 +9,8 @@ import { Migration } from '@mikro-orm/migrations';
  *   first.
  * - `auth_attempts`: the lockout's counter, one row per password check under a keyed hash of the
  *   sign-in email; no foreign key, so it stays outside the client graph.
+ * - `user_otps` unique on (user_id, otp): a TOTP code is accepted once, whichever replica gets it.
+ *   Duplicates an older system left behind are dropped first (they only record used codes).
  */
 export class CoreAuthHardeningMysql extends Migration {
   override async up(): Promise<void> {
@@ -20,5 +22,9 @@ export class CoreAuthHardeningMysql extends Migration {
     this.addSql(
       'alter table `auth_attempts` add index `auth_attempts_subject_hash_result_attempted_at_index`(`subject_hash`, `result`, `attempted_at`)',
     );
+    this.addSql(
+      'delete a from `user_otps` a join `user_otps` b on b.`user_id` = a.`user_id` and b.`otp` = a.`otp` and b.`id` < a.`id`',
+    );
+    this.addSql('alter table `user_otps` add unique `user_otps_user_id_otp_unique`(`user_id`, `otp`)');
   }
 }

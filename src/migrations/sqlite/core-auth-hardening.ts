@@ -11,5 +11,9 @@ export class CoreAuthHardeningSqlite extends Migration {
     this.addSql(
       'create index `auth_attempts_subject_hash_result_attempted_at_index` on `auth_attempts` (`subject_hash`, `result`, `attempted_at`)',
     );
+    this.addSql(
+      'delete from `user_otps` where `id` not in (select min(`id`) from `user_otps` group by `user_id`, `otp`)',
+    );
+    this.addSql('create unique index `user_otps_user_id_otp_unique` on `user_otps` (`user_id`, `otp`)');
   }
 }
