@@ -72,7 +72,7 @@ export class InvalidPasswordError extends ErrorResult {
 
 @ObjectType({ implements: ErrorResult })
 export class TooManyAttemptsError extends ErrorResult {
-  @Field({ description: 'When password checks for this user are allowed again.' })
+  @Field({ description: 'When password checks for this sign-in email are allowed again.' })
   retryAfter: Date;
 
   constructor(retryAfter: Date) {
