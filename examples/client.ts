@@ -6,8 +6,8 @@
  *   npm run example:client         # in another: erases the demo client "Ada Deletable"
  *
  * Settings (environment): GRAPHQL_URL (default http://localhost:4000/graphql), STAFF_EMAIL
- * (admin@example.com), STAFF_PASSWORD (SEED_STAFF_PASSWORD, else demo-password) and
- * CLIENT_SEARCH (Deletable).
+ * (admin@example.com), STAFF_PASSWORD (SEED_STAFF_PASSWORD, else demo-password), STAFF_OTP (the
+ * current authenticator code, for staff with two-factor sign-in) and CLIENT_SEARCH (Deletable).
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -25,6 +25,8 @@ export interface ExampleOptions {
   url: string;
   email: string;
   password: string;
+  /** The current code of the authenticator app, for staff with two-factor sign-in (TOTP). */
+  otp?: string;
   /** Finds the client to delete: the first client matching it (name, email, company or number). */
   search: string;
   /** Where progress goes; console.log by default. */
@@ -71,7 +73,11 @@ export async function main(options: ExampleOptions): Promise<ExampleResult> {
   const { url } = options;
   const log = options.log ?? console.log;
 
-  const { login } = await request(url, LoginDocument, { email: options.email, password: options.password });
+  const { login } = await request(url, LoginDocument, {
+    email: options.email,
+    password: options.password,
+    otp: options.otp ?? null,
+  });
   if (login.__typename !== 'LoginSuccess') throw new Error(`sign-in refused: ${login.message}`);
   const token = login.token;
   log(`signed in as ${login.staff.email} (${login.staff.permissions.join(', ')})`);
@@ -115,6 +121,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ExampleOpt
     url: env.GRAPHQL_URL || 'http://localhost:4000/graphql',
     email: env.STAFF_EMAIL || 'admin@example.com',
     password: env.STAFF_PASSWORD || env.SEED_STAFF_PASSWORD || 'demo-password',
+    otp: env.STAFF_OTP || undefined,
     search: env.CLIENT_SEARCH || 'Deletable',
   };
 }

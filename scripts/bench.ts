@@ -13,6 +13,7 @@
  * is a measurement. See docs/benchmark.md.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +161,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: scratch.url,
+    // A scratch database: any key will do, as long as it is the same for the whole run.
+    AUTH_HMAC_KEY: process.env.AUTH_HMAC_KEY ?? randomBytes(32).toString('hex'),
     PLUGINS: 'support_manager,order',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ATTACHMENTS_DIR: files,

@@ -35,7 +35,11 @@ async function main(): Promise<void> {
     for (const c of summary.companies) console.log(`  ${c.id}  ${c.name}`);
     console.log(`staff (password: ${password}):`);
     for (const s of summary.staff) {
-      console.log(`  ${s.email.padEnd(22)} company ${s.companyId}, ${s.group}: ${s.permissions.join(', ')}`);
+      const twoFactor =
+        s.twoFactor === 'totp' ? ' (TOTP: code from the development secret in the README)' : '';
+      console.log(
+        `  ${s.email.padEnd(22)} company ${s.companyId}, ${s.group}: ${s.permissions.join(', ')}${twoFactor}`,
+      );
     }
     console.log('clients:');
     for (const c of summary.clients) {

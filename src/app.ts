@@ -13,6 +13,7 @@ import type { Driver } from './deletion/client-graph';
 import { OutboxProcessor } from './events/outbox';
 import { CLIENT_DELETED, ClientDeletionService } from './deletion/client-deletion.service';
 import { registerBlockerCodes } from './schema/deletion.types';
+import { resolveSignInKey, signInHasher, type SignInHasher } from './auth/sign-in-key';
 
 /** Everything a request or a command needs, built once per process. */
 export interface App extends AppCore {
@@ -31,6 +32,8 @@ export interface AppCore {
   readonly events: EventBus;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Names sign-in attempts for the lockout by a keyed hash of the email. */
+  readonly signInHasher: SignInHasher;
 }
 
 export interface AppOverrides {
@@ -52,6 +55,8 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const plugins = [...resolvePlugins(config.plugins), ...(overrides.plugins ?? [])];
+  // Before the database: a missing key is a setting to fix, reported without connecting anywhere.
+  const hasher = signInHasher(resolveSignInKey(config));
   const orm = await createOrm({ database: config.database, plugins });
   try {
     const migrations = overrides.migrate ?? true;
@@ -81,6 +86,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       events,
       logger,
       clock: overrides.clock ?? systemClock,
+      signInHasher: hasher,
     };
     const outbox = new OutboxProcessor(core);
     const deletions = new ClientDeletionService(core, outbox);

@@ -24,6 +24,12 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphiql: boolean;
   bcryptRounds: number;
+  /**
+   * Key of the HMAC-SHA256 under which sign-in names are counted for the lockout. Null: the
+   * embedded SQLite default keeps a generated key in its data directory; MariaDB needs one set,
+   * the same on every replica (see `resolveSignInKey`). Never logged.
+   */
+  authHmacKey: string | null;
   nodeEnv: string;
 }
 
@@ -51,6 +57,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHIQL: z.enum(['true', 'false']).optional(),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+  AUTH_HMAC_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)')
+    .optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -110,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     graphiql: e.GRAPHIQL ? e.GRAPHIQL === 'true' : nodeEnv !== 'production',
     bcryptRounds: e.BCRYPT_ROUNDS,
+    authHmacKey: e.AUTH_HMAC_KEY ?? null,
     nodeEnv,
   };
 }

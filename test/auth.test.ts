@@ -1,24 +1,37 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import bcrypt from 'bcrypt';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { App } from '../src/app';
+import { createApp, type App } from '../src/app';
+import { SIGN_IN_KEY_FILE, signInHasher } from '../src/auth/sign-in-key';
 import { verifyStaffPassword } from '../src/auth/password-check.service';
 import { identityFromToken } from '../src/auth/session.service';
 import { ManualClock } from '../src/clock';
-import type { DatabaseConfig } from '../src/config';
+import { ConfigError, type DatabaseConfig } from '../src/config';
+import { createLogger } from '../src/logger';
 import type { RequestContext } from '../src/context';
+import { EmSqlRunner } from '../src/db/sql-runner';
+import { assertComplete, foreignKeysOf } from '../src/deletion/completeness';
+import { sql } from '../src/deletion/sql';
+import { Client } from '../src/entities/client.entity';
 import { LogUser } from '../src/entities/log-user.entity';
 import { Session } from '../src/entities/session.entity';
+import { User } from '../src/entities/user.entity';
 import { Staff } from '../src/entities/staff.entity';
 import { buildAppSchema } from '../src/graphql/schema';
-import { isAuthenticated } from '../src/permissions/rules';
+import { Permission, isAuthenticated } from '../src/permissions/rules';
 import { ErrorCode, InvalidPasswordError, TooManyAttemptsError } from '../src/schema/errors';
 import { startServer, type RunningServer } from '../src/server';
-import { LogCapture, createTestApp } from './support/app';
+import { LogCapture, TEST_AUTH_HMAC_KEY, createTestApp, testConfig } from './support/app';
 import { describeEachDatabase } from './support/databases';
-import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import { createClient, createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import { deletionOf, tablesContaining } from './support/deletion';
 import { print } from 'graphql';
+import { generate } from 'otplib';
 import { LogoutDocument, MeDocument } from '../src/generated/graphql';
 import { LOGIN, gql, signIn } from './support/http';
 
@@ -26,6 +39,8 @@ import { LOGIN, gql, signIn } from './support/http';
 const ME = print(MeDocument);
 const LOGOUT = print(LogoutDocument);
 const MINUTE = 60_000;
+/** An authenticator secret for the tests (base32, 20 bytes). */
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** A field that fails the way a bug would, to see what reaches the client and the log. */
 @Resolver()
@@ -52,8 +67,8 @@ describeEachDatabase('sign-in', (db) => {
     return staff;
   }
 
-  async function attempt(url: string, email: string, password: string) {
-    const res = await gql(url, LOGIN, { email, password });
+  async function attempt(url: string, email: string, password: string, otp?: string) {
+    const res = await gql(url, LOGIN, otp === undefined ? { email, password } : { email, password, otp });
     expect(res.errors).toBeUndefined();
     return res.data.login;
   }
@@ -351,6 +366,24 @@ describeEachDatabase('sign-in', (db) => {
       expect(await verifyStaffPassword(ctx, staff.password)).toBe('ok');
     });
 
+    it('forgets attempts older than an hour, set based, on the way', async () => {
+      const runner = new EmSqlRunner(app.orm.em.fork(), app.driver);
+      const old = new Date(clock.now().getTime() - 61 * MINUTE);
+      const recent = new Date(clock.now().getTime() - 59 * MINUTE);
+      for (const at of [old, recent]) {
+        await runner.run(
+          sql`INSERT INTO auth_attempts (subject_hash, attempted_at, result) VALUES (${'f'.repeat(64)}, ${runner.date(at)}, 'failure')`,
+        );
+      }
+      clock.advance(MINUTE); // past the once-a-minute pace of pruning
+      const staff = await newStaff();
+      await failTimes(staff, 1);
+      const left = await runner.rows<{ attempted_at: unknown }>(
+        sql`SELECT attempted_at FROM auth_attempts WHERE subject_hash = ${'f'.repeat(64)}`,
+      );
+      expect(left).toHaveLength(1);
+    });
+
     it('leaves other users alone', async () => {
       const locked = await newStaff();
       const bystander = await newStaff();
@@ -358,6 +391,299 @@ describeEachDatabase('sign-in', (db) => {
       expect((await attempt(server.url, bystander.email, bystander.password)).__typename).toBe(
         'LoginSuccess',
       );
+    });
+  });
+
+  describe('lockout under concurrent attempts', () => {
+    /** Sends `count` sign-ins at once, spread over the given servers, and tallies the answers. */
+    async function burst(urls: string[], email: string, password: string, count = 30) {
+      const results = await Promise.all(
+        Array.from({ length: count }, (_, i) => attempt(urls[i % urls.length], email, password)),
+      );
+      const tally: Record<string, number> = {};
+      for (const r of results) tally[r.__typename] = (tally[r.__typename] ?? 0) + 1;
+      return tally;
+    }
+
+    it('compares at most five passwords for 30 simultaneous wrong ones', async () => {
+      const staff = await newStaff();
+      const compare = vi.spyOn(bcrypt, 'compare');
+      const tally = await burst([server.url], staff.email, 'not-the-password');
+      expect(compare.mock.calls.length).toBeLessThanOrEqual(5);
+      expect(tally.InvalidCredentialsError ?? 0).toBe(compare.mock.calls.length);
+      expect((tally.InvalidCredentialsError ?? 0) + (tally.TooManyAttemptsError ?? 0)).toBe(30);
+    });
+
+    it('compares at most five passwords however many replicas the attempts reach', async () => {
+      const other = await createTestApp(database, { clock, migrate: false });
+      const otherServer = await startServer(other, { port: 0, host: '127.0.0.1' });
+      try {
+        const staff = await newStaff();
+        const compare = vi.spyOn(bcrypt, 'compare');
+        const tally = await burst([server.url, otherServer.url], staff.email, 'not-the-password');
+        expect(compare.mock.calls.length).toBeLessThanOrEqual(5);
+        expect((tally.InvalidCredentialsError ?? 0) + (tally.TooManyAttemptsError ?? 0)).toBe(30);
+      } finally {
+        await otherServer.close();
+        await other.close();
+      }
+    });
+
+    it('compares at most five passwords for 30 simultaneous deleteClient confirmations', async () => {
+      const { companyId, staff } = await createCompanyWithStaff(app, [
+        Permission.viewClients,
+        Permission.deleteClients,
+      ]);
+      everyStaff.push(staff);
+      const client = await createClient(app, companyId);
+      const token = await signIn(server.url, staff.email, staff.password);
+      const compare = vi.spyOn(bcrypt, 'compare');
+
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => deletionOf(server.url, token, client.clientId, 'not-the-password')),
+      );
+      const tally: Record<string, number> = {};
+      for (const r of results) tally[r.__typename] = (tally[r.__typename] ?? 0) + 1;
+      expect(compare.mock.calls.length).toBeLessThanOrEqual(5);
+      expect(tally.InvalidPasswordError ?? 0).toBe(compare.mock.calls.length);
+      expect((tally.InvalidPasswordError ?? 0) + (tally.TooManyAttemptsError ?? 0)).toBe(30);
+      expect(await app.orm.em.fork().count(Client, { id: client.clientId })).toBe(1);
+    });
+  });
+
+  describe('unknown emails', () => {
+    it('lock at the sixth attempt exactly like a real one', async () => {
+      const staff = await newStaff();
+      const unknown = `nobody-${staff.staffId}@example.com`;
+      for (const email of [staff.email, unknown]) {
+        for (let i = 0; i < 5; i += 1) {
+          expect((await attempt(server.url, email, 'not-the-password')).__typename).toBe(
+            'InvalidCredentialsError',
+          );
+        }
+      }
+      const real = await attempt(server.url, staff.email, staff.password);
+      const unknownSixth = await attempt(server.url, unknown, staff.password);
+      expect(real.__typename).toBe('TooManyAttemptsError');
+      expect(unknownSixth).toEqual(real);
+      expect(new Date(unknownSixth.retryAfter).getTime()).toBe(clock.now().getTime() + 15 * MINUTE);
+    });
+
+    it('are counted whatever their case and surrounding spaces', async () => {
+      const unknown = `Someone-${Date.now()}@Example.com`;
+      for (const email of [unknown, unknown.toLowerCase(), ` ${unknown.toUpperCase()} `, unknown, unknown]) {
+        expect((await attempt(server.url, email, 'x')).__typename).toBe('InvalidCredentialsError');
+      }
+      expect((await attempt(server.url, unknown.toLowerCase(), 'x')).__typename).toBe('TooManyAttemptsError');
+    });
+
+    it('leave no email in clear: attempts are kept under a keyed hash', async () => {
+      const marker = `marker-${Date.now()}`;
+      const email = `${marker}@example.com`;
+      await attempt(server.url, email, 'x');
+      expect(await tablesContaining(app, marker)).toEqual({});
+      const hashes = await new EmSqlRunner(app.orm.em.fork(), app.driver).rows<{ subject_hash: string }>(
+        sql`SELECT subject_hash FROM auth_attempts`,
+      );
+      expect(hashes.length).toBeGreaterThan(0);
+      for (const { subject_hash } of hashes) expect(subject_hash).toMatch(/^[0-9a-f]{64}$/);
+      // Keyed: not the plain SHA-256 anyone could compute from a list of addresses.
+      const plain = createHash('sha256').update(email).digest('hex');
+      expect(hashes.map((h) => h.subject_hash)).not.toContain(plain);
+    });
+
+    it('are counted in a table with no foreign key, which the completeness check accepts', async () => {
+      const metadata = Object.values(app.orm.getMetadata().getAll());
+      expect(metadata.map((m) => m.tableName)).toContain('auth_attempts');
+      expect(foreignKeysOf(metadata).filter((fk) => fk.table === 'auth_attempts')).toEqual([]);
+      expect(() => assertComplete(app.graph, metadata)).not.toThrow();
+      const runner = new EmSqlRunner(app.orm.em.fork(), app.driver);
+      const keys =
+        app.driver === 'sqlite'
+          ? await runner.rows(sql`SELECT * FROM pragma_foreign_key_list('auth_attempts')`)
+          : await runner.rows(sql`
+              SELECT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE
+               WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'auth_attempts'
+                 AND REFERENCED_TABLE_NAME IS NOT NULL`);
+      expect(keys).toEqual([]);
+    });
+  });
+
+  describe('two-factor sign-in (TOTP)', () => {
+    /** A fresh staff member with two-factor sign-in in the given mode. */
+    async function staffWith(mode: 'totp' | 'motp'): Promise<StaffFixture> {
+      const staff = await newStaff();
+      await app.orm.em
+        .fork()
+        .nativeUpdate(User, { id: staff.userId }, { twoFactorMode: mode, twoFactorKey: TOTP_SECRET });
+      return staff;
+    }
+
+    /** The code an authenticator shows `offsetSeconds` from the service's now. */
+    function codeAt(offsetSeconds = 0): Promise<string> {
+      return generate({
+        secret: TOTP_SECRET,
+        epoch: Math.floor(clock.now().getTime() / 1000) + offsetSeconds,
+      });
+    }
+
+    async function wrongCode(): Promise<string> {
+      const right = await codeAt();
+      return String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    }
+
+    it('asks for the code when only the password is given, and opens no session', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(result.__typename).toBe('SecondFactorRequiredError');
+      expect(result.errorCode).toBe('SECOND_FACTOR_REQUIRED');
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+    });
+
+    it('signs in with the right password and the current code', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password, await codeAt());
+      expect(result.__typename).toBe('LoginSuccess');
+      expect((await gql(server.url, ME, {}, result.token)).data.me.id).toBe(String(staff.staffId));
+    });
+
+    it('accepts the codes of the neighbouring 30-second steps, not older ones', async () => {
+      const early = await staffWith('totp');
+      expect((await attempt(server.url, early.email, early.password, await codeAt(-30))).__typename).toBe(
+        'LoginSuccess',
+      );
+      const late = await staffWith('totp');
+      expect((await attempt(server.url, late.email, late.password, await codeAt(30))).__typename).toBe(
+        'LoginSuccess',
+      );
+      const stale = await staffWith('totp');
+      expect((await attempt(server.url, stale.email, stale.password, await codeAt(-90))).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+    });
+
+    it('answers a wrong password as usual, without saying that a code would be needed', async () => {
+      const staff = await staffWith('totp');
+      const withoutCode = await attempt(server.url, staff.email, 'not-the-password');
+      const withCode = await attempt(server.url, staff.email, 'not-the-password', await codeAt());
+      expect(withoutCode.__typename).toBe('InvalidCredentialsError');
+      expect(withCode).toEqual(withoutCode);
+    });
+
+    it('refuses a wrong code like a wrong password', async () => {
+      const staff = await staffWith('totp');
+      const result = await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect(result.__typename).toBe('InvalidCredentialsError');
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+    });
+
+    it('accepts a code once only, on every instance of the service', async () => {
+      const other = await createTestApp(database, { clock, migrate: false });
+      const otherServer = await startServer(other, { port: 0, host: '127.0.0.1' });
+      try {
+        const staff = await staffWith('totp');
+        const code = await codeAt();
+        expect((await attempt(server.url, staff.email, staff.password, code)).__typename).toBe(
+          'LoginSuccess',
+        );
+        expect((await attempt(server.url, staff.email, staff.password, code)).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+        expect((await attempt(otherServer.url, staff.email, staff.password, code)).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+
+        // The same fresh code sent to both instances at once: one sign-in, one refusal.
+        const racer = await staffWith('totp');
+        const fresh = await codeAt();
+        const both = await Promise.all(
+          [server.url, otherServer.url].map((url) => attempt(url, racer.email, racer.password, fresh)),
+        );
+        expect(both.map((r) => r.__typename).sort()).toEqual(['InvalidCredentialsError', 'LoginSuccess']);
+      } finally {
+        await otherServer.close();
+        await other.close();
+      }
+    });
+
+    it('counts wrong codes towards the lockout: five lock', async () => {
+      const staff = await staffWith('totp');
+      for (let i = 0; i < 5; i += 1) {
+        expect((await attempt(server.url, staff.email, staff.password, await wrongCode())).__typename).toBe(
+          'InvalidCredentialsError',
+        );
+      }
+      const locked = await attempt(server.url, staff.email, staff.password, await codeAt());
+      expect(locked.__typename).toBe('TooManyAttemptsError');
+    });
+
+    it('does not reset the count on a right password with a wrong or missing code', async () => {
+      const wrong = await staffWith('totp');
+      await failTimes(wrong, 4);
+      await attempt(server.url, wrong.email, wrong.password, await wrongCode());
+      expect((await attempt(server.url, wrong.email, wrong.password, await codeAt())).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+
+      const missing = await staffWith('totp');
+      await failTimes(missing, 4);
+      expect((await attempt(server.url, missing.email, missing.password)).__typename).toBe(
+        'SecondFactorRequiredError',
+      );
+      expect((await attempt(server.url, missing.email, missing.password, await codeAt())).__typename).toBe(
+        'TooManyAttemptsError',
+      );
+    });
+
+    it('resets the count on a complete sign-in', async () => {
+      const staff = await staffWith('totp');
+      for (let i = 0; i < 4; i += 1)
+        await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect((await attempt(server.url, staff.email, staff.password, await codeAt())).__typename).toBe(
+        'LoginSuccess',
+      );
+      for (let i = 0; i < 4; i += 1)
+        await attempt(server.url, staff.email, staff.password, await wrongCode());
+      expect((await attempt(server.url, staff.email, staff.password, await codeAt(30))).__typename).toBe(
+        'LoginSuccess',
+      );
+    });
+
+    it('refuses mOTP, which it does not support, with a result saying so', async () => {
+      const staff = await staffWith('motp');
+      const result = await attempt(server.url, staff.email, staff.password, '123456');
+      expect(result.__typename).toBe('SecondFactorUnsupportedError');
+      expect(result.errorCode).toBe('SECOND_FACTOR_UNSUPPORTED');
+      expect(result.message).toMatch(/mOTP/);
+      expect(await app.orm.em.fork().count(Session, { user: staff.userId })).toBe(0);
+      // Only the right password learns that much.
+      expect((await attempt(server.url, staff.email, 'not-the-password')).__typename).toBe(
+        'InvalidCredentialsError',
+      );
+    });
+
+    it('never logs a code', async () => {
+      const staff = await staffWith('totp');
+      const code = await codeAt(30);
+      await attempt(server.url, staff.email, staff.password, code);
+      await attempt(server.url, staff.email, staff.password, code);
+      expect(log.text).not.toContain(code);
+      expect(log.text).not.toContain(TOTP_SECRET);
+    });
+  });
+
+  describe('staff and sign-ins', () => {
+    it('gives a users row to at most one staff member, so a session names exactly one', async () => {
+      const staff = await newStaff();
+      const second = app.orm.em.fork().insert(Staff, {
+        user: staff.userId,
+        firstName: 'Second',
+        lastName: 'Staff',
+        email: `second-${staff.email}`,
+        status: 'active',
+      });
+      await expect(second).rejects.toThrow(UniqueConstraintViolationException);
+      expect(await app.orm.em.fork().count(Staff, { user: staff.userId })).toBe(1);
     });
   });
 
@@ -387,7 +713,57 @@ describeEachDatabase('sign-in', (db) => {
 
       for (const someone of [...everyStaff, staff]) expect(log.text).not.toContain(someone.password);
       expect(log.text).not.toContain(token);
+      expect(log.text).not.toContain(TEST_AUTH_HMAC_KEY);
       expect(log.text).not.toContain('123456789');
     });
+  });
+});
+
+describe('the sign-in hash key', () => {
+  const scratch: string[] = [];
+  afterAll(() => {
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function sqliteConfig(env: Record<string, string> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'erasure-key-'));
+    scratch.push(dir);
+    const config = testConfig({ driver: 'sqlite', file: join(dir, 'data', 'db.sqlite') }, env);
+    return { dir, config: { ...config, authHmacKey: env.AUTH_HMAC_KEY ?? null } };
+  }
+
+  it('is required with MariaDB, and the refusal names the setting without connecting', async () => {
+    const config = {
+      ...testConfig({ driver: 'mysql', url: 'mysql://nobody@127.0.0.1:1/none', dbName: 'none' }),
+      authHmacKey: null,
+    };
+    await expect(createApp(config)).rejects.toThrow(ConfigError);
+    await expect(createApp(config)).rejects.toThrow(/^AUTH_HMAC_KEY: required with a MariaDB/);
+  });
+
+  it('is generated once beside the embedded SQLite database, readable by its owner only', async () => {
+    const { dir, config } = sqliteConfig();
+    const first = await createApp(config, { migrate: false, logger: createLogger('silent') });
+    const second = await createApp(config, { migrate: false, logger: createLogger('silent') });
+    try {
+      const file = join(dir, 'data', SIGN_IN_KEY_FILE);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+      // Restarts count attempts under the same names.
+      expect(second.signInHasher.subjectOf('Ada@Example.com')).toBe(
+        first.signInHasher.subjectOf(' ada@example.com'),
+      );
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('is AUTH_HMAC_KEY when set, and names the same email differently under another key', () => {
+    const hashes = ['a', 'b'].map((c) => signInHasher(c.repeat(32)).subjectOf('ada@example.com'));
+    expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashes[1]).not.toBe(hashes[0]);
+    const { config } = sqliteConfig({ AUTH_HMAC_KEY: 'k'.repeat(40) });
+    expect(config.authHmacKey).toBe('k'.repeat(40));
   });
 });

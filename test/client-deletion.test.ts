@@ -127,17 +127,18 @@ describeEachDatabase('deleteClient', (db) => {
         .filter(([, n]) => n !== 0),
     );
     // exactly the victim's rows went, in every table; one audit row and the staff member's
-    // successful password check (an authentication-log row) were added
+    // successful password check (an authentication-log row and a lockout-counter row) were added
     expect(gone).toEqual({
       ...nonZero(victim.counts),
       log_users: victim.counts.log_users - 1,
+      auth_attempts: -1,
       client_deletions: -1,
     });
     // preview = receipt = rows that existed, listed in the same order
     expect(byTable(result.receipt.counts)).toEqual(nonZero(victim.counts));
     expect(result.receipt.counts.map((c) => c.table)).toEqual(p.counts.map((c) => c.table));
     expect(result.receipt.total).toBe(victim.total);
-    expect(result.receipt.deletedBy?.email).toBe(w.admin.email);
+    expect(result.receipt.deletedBy?.id).toBe(String(w.admin.staffId));
 
     // nothing of the client survives anywhere (module and gateway logs are not written for clients)
     expect(await tablesContaining(w.app, marker)).toEqual({});
@@ -267,8 +268,8 @@ describeEachDatabase('deleteClient', (db) => {
     const locked = await deletionOf(w.server.url, token, client.clientId, staff.password);
     expect(locked.__typename).toBe('TooManyAttemptsError');
     const after = await rowCounts(w.app);
-    // only the authentication log grew (the failed attempts); no client data moved
-    expect({ ...after, log_users: 0 }).toEqual({ ...before, log_users: 0 });
+    // only the authentication log and the lockout's counter grew; no client data moved
+    expect(withoutAuthLog(after)).toEqual(withoutAuthLog(before));
   });
 
   it("reports another company's client exactly like one that does not exist", async () => {
@@ -340,9 +341,9 @@ describeEachDatabase('deleteClient', (db) => {
   });
 });
 
-/** Row counts without `log_users`, which every password check writes to. */
+/** Row counts without `log_users` and `auth_attempts`, which every password check writes to. */
 function withoutAuthLog(counts: Record<string, number>) {
-  return { ...counts, log_users: 0 };
+  return { ...counts, log_users: 0, auth_attempts: 0 };
 }
 
 async function otherAdminToken(w: World, other: Scenario): Promise<string> {

@@ -149,6 +149,7 @@ describe('configuration', () => {
     [{ PLUGINS: 'order,billing_magic' }, /^PLUGINS: unknown plugin "billing_magic"/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
     [{ SESSION_TTL_SECONDS: '5' }, /^SESSION_TTL_SECONDS: /],
+    [{ AUTH_HMAC_KEY: 'too-short-a-key' }, /^AUTH_HMAC_KEY: must be at least 32 characters/],
   ])('refuses %o with one clear line', (env, message) => {
     let error: unknown;
     try {
@@ -159,6 +160,15 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('never echoes AUTH_HMAC_KEY in an error', () => {
+    expect(() => loadConfig({ AUTH_HMAC_KEY: 'short-secret' })).toThrow(ConfigError);
+    try {
+      loadConfig({ AUTH_HMAC_KEY: 'short-secret' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('short-secret');
+    }
   });
 
   it('never echoes a password from DATABASE_URL in an error', () => {

@@ -25,7 +25,11 @@ import {
   loadCompanyFixtures,
   type CompanyFixtures,
 } from '../src/seed/company-fixtures';
-import { isSeeded, seedDemo } from '../src/seed/demo-seed';
+import { DEMO_TOTP_SECRET, isSeeded, seedDemo } from '../src/seed/demo-seed';
+import { LoginDocument } from '../src/generated/graphql';
+import { startServer } from '../src/server';
+import { gql } from './support/http';
+import { generate as totpCode } from 'otplib';
 import { createTestApp } from './support/app';
 import { describeEachDatabase, testDatabases, type TestDatabase } from './support/databases';
 
@@ -511,8 +515,27 @@ describeEachDatabase('seedDemo', (sharedDb) => {
     const permissions = (email: string) => staff.filter((s) => s.email === email).map((s) => s.permission);
     expect(permissions('admin@example.com')).toEqual(['admin_clients.delete', 'admin_clients.view']);
     expect(permissions('viewer@example.com')).toEqual(['admin_clients.view']);
+    expect(permissions('totp@example.com')).toEqual(['admin_clients.delete', 'admin_clients.view']);
     expect(permissions('admin@other.example')).toEqual(['admin_clients.delete', 'admin_clients.view']);
-    expect(new Set(staff.map((s) => s.email)).size).toBe(3);
+    expect(new Set(staff.map((s) => s.email)).size).toBe(4);
+    // Every staff member has a sign-in of their own.
+    expect(
+      await scalar(
+        app,
+        sql`SELECT COUNT(*) FROM staff s JOIN staff t ON t.user_id = s.user_id AND t.id <> s.id`,
+      ),
+    ).toBe(0);
+    const twoFactor = await app.orm.em
+      .fork()
+      .execute<{ email: string; two_factor_mode: string; two_factor_key: string | null }[]>(
+        `SELECT s.email, u.two_factor_mode, u.two_factor_key FROM staff s JOIN users u ON u.id = s.user_id ORDER BY s.email`,
+      );
+    expect(twoFactor.map((r) => [r.email, r.two_factor_mode, r.two_factor_key])).toEqual([
+      ['admin@example.com', 'none', null],
+      ['admin@other.example', 'none', null],
+      ['totp@example.com', 'totp', DEMO_TOTP_SECRET],
+      ['viewer@example.com', 'none', null],
+    ]);
     for (const s of staff) {
       expect(Number(s.company_id)).toBe(s.email === 'admin@other.example' ? other : demo);
       expect(s.first_name).not.toBe('');
@@ -565,5 +588,19 @@ describeEachDatabase('seedDemo', (sharedDb) => {
     expect(await seedDemo(app, { password })).toBeNull();
     expect(await countAll(app)).toEqual(totals);
     expect(await scalar(app, sql`SELECT COUNT(*) FROM companies`)).toBe(2);
+  });
+
+  it('lets totp@example.com sign in with the password and a code of DEMO_TOTP_SECRET', async () => {
+    const server = await startServer(app, { port: 0, host: '127.0.0.1' });
+    try {
+      const email = 'totp@example.com';
+      const first = await gql(server.url, LoginDocument, { email, password });
+      expect(first.data?.login.__typename).toBe('SecondFactorRequiredError');
+      const otp = await totpCode({ secret: DEMO_TOTP_SECRET });
+      const second = await gql(server.url, LoginDocument, { email, password, otp });
+      expect(second.data?.login.__typename).toBe('LoginSuccess');
+    } finally {
+      await server.close();
+    }
   });
 });

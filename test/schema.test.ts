@@ -8,6 +8,7 @@ import {
   parse,
   printSchema,
   validate,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -74,6 +75,20 @@ describe('schema.graphql', () => {
       expect.arrayContaining(['login', 'logout', 'deleteClient']),
     );
     expect(schema.getType('DateTime')).toBeDefined();
+  });
+
+  it('names who deleted a client without their email or permissions (StaffSummary)', () => {
+    const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    const receipt = schema.getType('DeletionReceipt') as GraphQLObjectType;
+    expect(String(receipt.getFields().deletedBy.type)).toBe('StaffSummary');
+    const summary = schema.getType('StaffSummary') as GraphQLObjectType;
+    const fields = summary.getFields();
+    expect(Object.keys(fields).sort()).toEqual(['firstName', 'id', 'lastName']);
+    expect(Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, String(f.type)]))).toEqual({
+      id: 'ID!',
+      firstName: 'String!',
+      lastName: 'String!',
+    });
   });
 });
 
@@ -184,7 +199,7 @@ describeEachDatabase('examples/client.ts against a running service', (db) => {
     expect(result.receipt).toMatchObject({
       clientId: String(client.clientId),
       total: client.total,
-      deletedBy: { id: String(staff.staffId), email: staff.email },
+      deletedBy: { id: String(staff.staffId), firstName: staff.firstName, lastName: staff.lastName },
     });
     expect(lines.at(-1)).toContain(`receipt ${result.receipt?.id}`);
 

@@ -4,9 +4,16 @@ import type { App } from '../app';
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
 import { sql } from '../deletion/sql';
-import { InvalidCredentialsError, TooManyAttemptsError } from '../schema/errors';
+import type { User } from '../entities/user.entity';
+import {
+  InvalidCredentialsError,
+  SecondFactorRequiredError,
+  SecondFactorUnsupportedError,
+  TooManyAttemptsError,
+} from '../schema/errors';
 import { clientAddressOf } from './client-address';
-import { checkPassword } from './password-check.service';
+import { recordPasswordAttempt, reservePasswordCheck } from './password-check.service';
+import { checkSecondFactor } from './second-factor';
 import { createSession, endSession, type IssuedSession } from './session.service';
 import { loadStaffAccess } from './staff-access';
 
@@ -24,7 +31,12 @@ export interface SignedIn {
   readonly staff: StaffProfile;
 }
 
-export type LoginOutcome = SignedIn | InvalidCredentialsError | TooManyAttemptsError;
+export type LoginOutcome =
+  | SignedIn
+  | InvalidCredentialsError
+  | TooManyAttemptsError
+  | SecondFactorRequiredError
+  | SecondFactorUnsupportedError;
 
 interface StaffRow {
   id: number;
@@ -34,6 +46,8 @@ interface StaffRow {
   email: string;
   status: string;
   password: string;
+  two_factor_mode: User['twoFactorMode'];
+  two_factor_key: string | null;
 }
 
 // One per app, so its cost matches the configured bcrypt rounds of real hashes.
@@ -53,17 +67,38 @@ function dummyHash(app: App): Promise<string> {
 }
 
 /**
- * Signs a staff member in. Unknown emails, inactive staff, staff in no group and wrong passwords
- * all give the same InvalidCredentialsError after the same bcrypt work; a locked user gets
- * TooManyAttemptsError without their password being compared.
+ * Signs a staff member in.
+ *
+ * The lockout is asked first, under a keyed hash of the email, before anything is looked up: a
+ * locked name gets TooManyAttemptsError without a comparison, and an unknown email is counted,
+ * locked and answered exactly like a real one. Unknown emails, inactive staff, staff in no group
+ * and wrong passwords all give the same InvalidCredentialsError after the same bcrypt work.
+ *
+ * Staff with two-factor sign-in (TOTP) also give the current code of their authenticator app as
+ * `otp`. Only after the right password: no code gives SecondFactorRequiredError, a wrong, stale or
+ * already used code InvalidCredentialsError (a wrong code is a wrong credential), and Blesta's
+ * mOTP, which this service does not implement, SecondFactorUnsupportedError. Each of these counts
+ * as a failed attempt: only a complete sign-in is a success, and only a success resets the count.
  */
-export async function login(ctx: RequestContext, email: string, password: string): Promise<LoginOutcome> {
+export async function login(
+  ctx: RequestContext,
+  email: string,
+  password: string,
+  otp?: string | null,
+): Promise<LoginOutcome> {
   const { app } = ctx;
+  const check = await reservePasswordCheck(app, email);
+  if (!check.granted) {
+    ctx.logger.warn('sign-in refused: too many failed attempts');
+    return new TooManyAttemptsError(check.retryAfter);
+  }
+
   const runner = new EmSqlRunner(ctx.em, app.driver);
   // LOWER on both sides: MariaDB's collation ignores case, SQLite's does not.
   const [row] = await runner.rows<StaffRow>(sql`
     SELECT st.id AS id, st.user_id AS user_id, st.first_name AS first_name, st.last_name AS last_name,
-           st.email AS email, st.status AS status, u.password AS password
+           st.email AS email, st.status AS status, u.password AS password,
+           u.two_factor_mode AS two_factor_mode, u.two_factor_key AS two_factor_key
       FROM staff st
       JOIN users u ON u.id = st.user_id
      WHERE LOWER(st.email) = LOWER(${email.trim()})
@@ -74,6 +109,7 @@ export async function login(ctx: RequestContext, email: string, password: string
     row && row.status === 'active' ? await loadStaffAccess(ctx.em, app.driver, Number(row.id)) : null;
   if (!row || !access) {
     await bcrypt.compare(password, await dummyHash(app));
+    await check.settle('failure');
     ctx.logger.info('sign-in refused');
     return new InvalidCredentialsError();
   }
@@ -81,15 +117,30 @@ export async function login(ctx: RequestContext, email: string, password: string
   const staffId = Number(row.id);
   const userId = Number(row.user_id);
   const subject = { userId, companyId: access.companyId, ipAddress: clientAddressOf(ctx) };
-  const outcome = await checkPassword(app, subject, password, row.password);
-  if (outcome.result === 'locked') {
-    ctx.logger.warn({ staffId }, 'sign-in refused: too many failed attempts');
-    return new TooManyAttemptsError(outcome.retryAfter);
-  }
-  if (outcome.result === 'invalid') {
+  if (!(await bcrypt.compare(password, row.password))) {
+    await check.settle('failure');
+    await recordPasswordAttempt(app, subject, 'failure');
     ctx.logger.info({ staffId }, 'sign-in refused');
     return new InvalidCredentialsError();
   }
+
+  const secondFactor = await checkSecondFactor(
+    app,
+    { userId, mode: row.two_factor_mode, key: row.two_factor_key },
+    otp,
+    () => ctx.logger.error({ staffId }, 'two-factor key unusable: this staff member cannot sign in'),
+  );
+  if (secondFactor !== 'ok') {
+    await check.settle('failure');
+    await recordPasswordAttempt(app, subject, 'failure');
+    ctx.logger.info({ staffId, secondFactor }, 'sign-in refused: second factor');
+    if (secondFactor === 'required') return new SecondFactorRequiredError();
+    if (secondFactor === 'unsupported') return new SecondFactorUnsupportedError();
+    return new InvalidCredentialsError();
+  }
+
+  await check.settle('success');
+  await recordPasswordAttempt(app, subject, 'success');
 
   const session = await createSession(app, ctx.em, userId);
   ctx.logger.info({ staffId }, 'signed in');

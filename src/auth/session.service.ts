@@ -33,13 +33,13 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
  */
 export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
   const runner = new EmSqlRunner(em, app.driver);
+  // At most one row: token_hash is unique, and so is staff.user_id (a users row signs in one staff
+  // member, never whichever of several happens to come first).
   const [row] = await runner.rows<{ session_id: number; user_id: number; staff_id: number }>(sql`
     SELECT s.id AS session_id, s.user_id AS user_id, st.id AS staff_id
       FROM sessions s
       JOIN staff st ON st.user_id = s.user_id AND st.status = 'active'
      WHERE s.token_hash = ${hashSessionToken(token)} AND s.expires_at > ${runner.date(app.clock.now())}
-     ORDER BY st.id
-     LIMIT 1
   `);
   if (!row) return null;
   const staffId = Number(row.staff_id);

@@ -67,6 +67,7 @@ import { LogTransaction } from './log-transaction.entity';
 import { LogEmail } from './log-email.entity';
 import { ClientDeletion } from './client-deletion.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { AuthAttempt } from './auth-attempt.entity';
 
 export * from './company.entity';
 export * from './client-group.entity';
@@ -136,6 +137,7 @@ export * from './log-transaction.entity';
 export * from './log-email.entity';
 export * from './client-deletion.entity';
 export * from './outbox-event.entity';
+export * from './auth-attempt.entity';
 
 export const CORE_ENTITIES = [
   Company,
@@ -206,4 +208,5 @@ export const CORE_ENTITIES = [
   LogEmail,
   ClientDeletion,
   OutboxEvent,
+  AuthAttempt,
 ];

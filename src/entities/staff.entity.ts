@@ -10,7 +10,8 @@ export class Staff {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne(() => User, { fieldName: 'user_id', deleteRule: 'no action' })
+  /** Unique: a sign-in belongs to one staff member, so a session always names exactly one. */
+  @ManyToOne(() => User, { fieldName: 'user_id', deleteRule: 'no action', unique: true })
   user!: Rel<User>;
 
   @Property({ length: 128 })

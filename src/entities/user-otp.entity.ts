@@ -1,8 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { User } from './user.entity';
 
-/** A used one-time password (replay guard). No id in Blesta: surrogate integer id added. */
+/**
+ * A used one-time password (replay guard). No id in Blesta: surrogate integer id added. Unique per
+ * user and code, so a code can be used once whichever replica receives it.
+ */
 @Entity({ tableName: 'user_otps' })
+@Unique({ properties: ['user', 'otp'] })
 export class UserOtp {
   @PrimaryKey({ type: 'integer' })
   id!: number;

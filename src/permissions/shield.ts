@@ -41,6 +41,7 @@ export const deletionPermissions: PermissionMap = {
   DeletionBlocker: canDeleteClients,
   DeletionCount: canDeleteClients,
   DeletionReceipt: canDeleteClients,
+  StaffSummary: canDeleteClients,
   ClientDeleted: canDeleteClients,
   ClientDeletionConnection: canDeleteClients,
   ClientDeletionEdge: canDeleteClients,

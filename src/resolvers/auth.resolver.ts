@@ -19,8 +19,13 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
     @Arg('email') email: string,
     @Arg('password') password: string,
+    @Arg('otp', () => String, {
+      nullable: true,
+      description: 'The current code of the authenticator app, for staff with two-factor sign-in (TOTP).',
+    })
+    otp: string | null,
   ): Promise<typeof LoginResult> {
-    const outcome = await login(ctx, email, password);
+    const outcome = await login(ctx, email, password, otp);
     if (!('session' in outcome)) return outcome;
     return Object.assign(new LoginSuccess(), {
       token: outcome.session.token,

@@ -12,12 +12,11 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { Staff } from '../entities';
 import { ClientDeletionPreviewResult, DeleteClientResult, DeletionReceipt } from '../schema/deletion.types';
 import { parseId } from '../schema/ids';
 import { PageInfo, decodeCursor, encodeCursor, parsePageSize } from '../schema/pagination';
-import { StaffObject } from '../schema/staff.types';
-import { loadStaffAccess } from '../auth/staff-access';
+import { StaffSummaryObject } from '../schema/staff.types';
+import { staffSummaries } from '../auth/staff-summaries';
 
 @ObjectType()
 class ClientDeletionEdge {
@@ -85,21 +84,16 @@ export class ClientDeletionResolver {
 
 @Resolver(() => DeletionReceipt)
 export class DeletionReceiptResolver {
-  @FieldResolver(() => StaffObject, {
+  @FieldResolver(() => StaffSummaryObject, {
     nullable: true,
     description: 'The staff member who confirmed the deletion (null if no longer in the company).',
   })
-  async deletedBy(@Root() receipt: DeletionReceipt, @Ctx() ctx: RequestContext): Promise<StaffObject | null> {
+  async deletedBy(
+    @Root() receipt: DeletionReceipt,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StaffSummaryObject | null> {
     if (receipt.staffId === null) return null;
-    const access = await loadStaffAccess(ctx.em.fork(), ctx.app.driver, receipt.staffId);
-    if (!access || access.companyId !== ctx.staff?.companyId) return null;
-    const staff = await ctx.em.fork().findOneOrFail(Staff, receipt.staffId);
-    return StaffObject.from({
-      id: staff.id,
-      firstName: staff.firstName,
-      lastName: staff.lastName,
-      email: staff.email,
-      permissions: [...access.permissions],
-    });
+    const staff = await staffSummaries(ctx).load(receipt.staffId);
+    return staff ? StaffSummaryObject.from(staff) : null;
   }
 }

@@ -8,6 +8,8 @@ export enum ErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   PREVIEW_STALE = 'PREVIEW_STALE',
+  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
+  SECOND_FACTOR_UNSUPPORTED = 'SECOND_FACTOR_UNSUPPORTED',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Code of an expected failure.' });
 
@@ -29,6 +31,36 @@ export class InvalidCredentialsError extends ErrorResult {
   }
 }
 
+@ObjectType({
+  implements: ErrorResult,
+  description:
+    'The password was right, and this staff member signs in with a one-time code too: send login ' +
+    'again with the current code of their authenticator app as `otp`. Counts as a failed attempt.',
+})
+export class SecondFactorRequiredError extends ErrorResult {
+  constructor() {
+    super();
+    this.errorCode = ErrorCode.SECOND_FACTOR_REQUIRED;
+    this.message = 'Enter the one-time code from your authenticator app to sign in.';
+  }
+}
+
+@ObjectType({
+  implements: ErrorResult,
+  description:
+    "The password was right, but the staff member's two-factor mode (Blesta's mOTP) is not supported " +
+    'here; an administrator can switch the account to TOTP.',
+})
+export class SecondFactorUnsupportedError extends ErrorResult {
+  constructor() {
+    super();
+    this.errorCode = ErrorCode.SECOND_FACTOR_UNSUPPORTED;
+    this.message =
+      'This account signs in with mOTP, which this service does not support; ask an administrator ' +
+      'to switch it to TOTP (an authenticator app).';
+  }
+}
+
 @ObjectType({ implements: ErrorResult })
 export class InvalidPasswordError extends ErrorResult {
   constructor() {
@@ -40,7 +72,7 @@ export class InvalidPasswordError extends ErrorResult {
 
 @ObjectType({ implements: ErrorResult })
 export class TooManyAttemptsError extends ErrorResult {
-  @Field({ description: 'When password checks for this user are allowed again.' })
+  @Field({ description: 'When password checks for this sign-in email are allowed again.' })
   retryAfter: Date;
 
   constructor(retryAfter: Date) {

@@ -1,6 +1,12 @@
 import { Field, ID, ObjectType, createUnionType } from 'type-graphql';
 import type { StaffProfile } from '../auth/auth.service';
-import { InvalidCredentialsError, TooManyAttemptsError } from './errors';
+import type { StaffSummary } from '../auth/staff-summaries';
+import {
+  InvalidCredentialsError,
+  SecondFactorRequiredError,
+  SecondFactorUnsupportedError,
+  TooManyAttemptsError,
+} from './errors';
 
 @ObjectType('Staff', { description: 'A staff member of the company.' })
 export class StaffObject {
@@ -30,6 +36,28 @@ export class StaffObject {
   }
 }
 
+@ObjectType('StaffSummary', {
+  description: 'A staff member named on a record, e.g. who deleted a client: no email, no permissions.',
+})
+export class StaffSummaryObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  static from(summary: StaffSummary): StaffSummaryObject {
+    return Object.assign(new StaffSummaryObject(), {
+      id: String(summary.id),
+      firstName: summary.firstName,
+      lastName: summary.lastName,
+    });
+  }
+}
+
 @ObjectType({ description: 'A new session. Send the token as `Authorization: Bearer <token>`.' })
 export class LoginSuccess {
   @Field({ description: 'Shown once; only its hash is stored.' })
@@ -44,5 +72,12 @@ export class LoginSuccess {
 
 export const LoginResult = createUnionType({
   name: 'LoginResult',
-  types: () => [LoginSuccess, InvalidCredentialsError, TooManyAttemptsError] as const,
+  types: () =>
+    [
+      LoginSuccess,
+      InvalidCredentialsError,
+      TooManyAttemptsError,
+      SecondFactorRequiredError,
+      SecondFactorUnsupportedError,
+    ] as const,
 });

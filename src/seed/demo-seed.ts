@@ -15,6 +15,12 @@ import {
 const VIEW_CLIENTS = 'admin_clients.view';
 const DELETE_CLIENTS = 'admin_clients.delete';
 
+/**
+ * The authenticator secret (base32) of the demo staff member `totp@example.com`. For development
+ * only: it is public, so any database seeded with it must never hold real data.
+ */
+export const DEMO_TOTP_SECRET = 'DEMOTOTPSECRETKEYFORLOCALDEVONLY';
+
 /** Rows of the large demo client: big enough to show the preview's scale, small enough to seed fast. */
 export const LARGE_DEMO_CLIENT_ROWS = 20_000;
 
@@ -25,6 +31,7 @@ export interface DemoSeedSummary {
     companyId: number;
     group: string;
     permissions: readonly string[];
+    twoFactor: 'none' | 'totp';
   }[];
   readonly clients: readonly { id: number; companyId: number; label: string; name: string; rows: number }[];
 }
@@ -45,8 +52,9 @@ interface DemoClient {
 
 /**
  * Seeds the demo data of SPEC 5 in one transaction: company `Demo Hosting` with staff
- * `admin@example.com` (Administrators: view and delete clients) and `viewer@example.com`
- * (Viewers: view only), a deletable full-shape client, one client per blocker and a large client;
+ * `admin@example.com` (Administrators: view and delete clients), `viewer@example.com` (Viewers:
+ * view only) and `totp@example.com` (view and delete, signs in with TOTP under DEMO_TOTP_SECRET),
+ * each with their own sign-in (users row), a deletable full-shape client, one client per blocker and a large client;
  * and company `Other Hosting` with its own administrator and two clients, to show that staff see
  * only their own company. Returns null, doing nothing, when the database is already seeded.
  */
@@ -68,11 +76,13 @@ export async function seedDemo(
       company: Company,
       person: { email: string; firstName: string; lastName: string },
       group: { name: string; permissions: readonly string[] },
+      totpSecret?: string,
     ) => {
       const user = em.create(User, {
         username: person.email,
         password: hash,
-        twoFactorMode: 'none',
+        twoFactorMode: totpSecret ? 'totp' : 'none',
+        twoFactorKey: totpSecret ?? null,
         dateAdded: new Date(),
       });
       const member = em.create(Staff, { user, ...person, status: 'active' });
@@ -85,6 +95,7 @@ export async function seedDemo(
         companyId: company.id,
         group: group.name,
         permissions: group.permissions,
+        twoFactor: totpSecret ? 'totp' : 'none',
       });
       return member;
     };
@@ -120,6 +131,12 @@ export async function seedDemo(
         company,
         { email: 'viewer@example.com', firstName: 'Vera', lastName: 'Viewer' },
         { name: 'Viewers', permissions: [VIEW_CLIENTS] },
+      );
+      await addStaff(
+        company,
+        { email: 'totp@example.com', firstName: 'Toni', lastName: 'Twofactor' },
+        { name: 'Administrators with two-factor sign-in', permissions: [VIEW_CLIENTS, DELETE_CLIENTS] },
+        DEMO_TOTP_SECRET,
       );
       return admin.id;
     });

@@ -23,9 +23,18 @@ export interface TestAppOptions extends AppOverrides {
   log?: LogCapture;
 }
 
+/** The sign-in hash key of test apps: one for all, as replicas of one service share theirs. */
+export const TEST_AUTH_HMAC_KEY = 'test-only-sign-in-hash-key-0123456789abcdef';
+
 /** Config for tests: fast bcrypt, the given database, a scratch attachments directory. */
 export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): AppConfig {
-  const config = loadConfig({ BCRYPT_ROUNDS: '4', LOG_LEVEL: 'debug', NODE_ENV: 'test', ...env });
+  const config = loadConfig({
+    BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'debug',
+    NODE_ENV: 'test',
+    AUTH_HMAC_KEY: TEST_AUTH_HMAC_KEY,
+    ...env,
+  });
   return { ...config, database };
 }
 

@@ -63,6 +63,8 @@ export interface StaffFixture {
   readonly userId: number;
   readonly email: string;
   readonly password: string;
+  readonly firstName: string;
+  readonly lastName: string;
 }
 
 /** A staff member with a users row holding a bcrypt hash of `password`, in the given groups. */
@@ -74,11 +76,13 @@ export async function createStaff(
   const password = options.password ?? `pw-${unique()}-secret`;
   const userId = await createUser(app, password);
   const manager = em(app);
+  const firstName = 'Sam';
+  const lastName = `Staff ${unique()}`;
   const staffId = Number(
     await manager.insert(Staff, {
       user: userId,
-      firstName: 'Sam',
-      lastName: `Staff ${unique()}`,
+      firstName,
+      lastName,
       email,
       status: options.status ?? 'active',
     }),
@@ -86,7 +90,7 @@ export async function createStaff(
   for (const groupId of options.groupIds) {
     await manager.insert(StaffGroupMember, { staff: staffId, staffGroup: groupId });
   }
-  return { staffId, userId, email, password };
+  return { staffId, userId, email, password, firstName, lastName };
 }
 
 /** A company with one staff member holding exactly `permissions`. */

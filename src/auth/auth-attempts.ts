@@ -1,0 +1,125 @@
+import type { App } from '../app';
+import { EmSqlRunner } from '../db/sql-runner';
+import { sql } from '../deletion/sql';
+import { AuthAttempt, type AuthAttemptResult } from '../entities/auth-attempt.entity';
+
+// Database access for the lockout's counter, `auth_attempts`. Every statement runs on a fresh
+// fork of the app's EntityManager, outside any transaction of the caller, and commits on its own:
+// a reservation must be visible to every other process before this one compares a password, and
+// a failure must count even when the caller's work rolls back.
+
+/** Rows older than this are no use to any lockout decision and are deleted on the way. */
+export const ATTEMPT_RETENTION_MS = 60 * 60 * 1000;
+
+/** At most one prune per process per minute: a burst of attempts needs no burst of deletes. */
+const PRUNE_INTERVAL_MS = 60 * 1000;
+
+/** Writes a `pending` attempt under the subject and returns its id. Commits before returning. */
+export async function insertAttempt(app: App, subjectHash: string, at: Date): Promise<number> {
+  const id = await app.orm.em.fork().insert(AuthAttempt, { subjectHash, attemptedAt: at, result: 'pending' });
+  return Number(id);
+}
+
+/** Settles an attempt written by `insertAttempt`. */
+export async function settleAttempt(
+  app: App,
+  id: number,
+  result: Exclude<AuthAttemptResult, 'pending'>,
+): Promise<void> {
+  await app.orm.em.fork().nativeUpdate(AuthAttempt, { id }, { result });
+}
+
+/** An attempt that counts against its subject: failed, or still in progress. */
+export interface CountedAttempt {
+  readonly id: number;
+  readonly attemptedAt: Date;
+  readonly result: 'pending' | 'failure';
+}
+
+/**
+ * The newest attempts that count against the subject, newest first (at most `limit`): `pending`
+ * and `failure` rows after its latest success (by id), attempted after `since`, other than the
+ * attempt `exceptId`. Concurrent attempts' reservations are among them as soon as they committed.
+ *
+ * On a Galera node the read first waits until the node has applied every write-set the cluster
+ * committed before it (`wsrep_sync_wait`), so a reservation committed through another node is
+ * never missed.
+ */
+export async function countedAttempts(
+  app: App,
+  subjectHash: string,
+  exceptId: number,
+  since: Date,
+  limit: number,
+): Promise<CountedAttempt[]> {
+  const runner = new EmSqlRunner(app.orm.em.fork(), app.driver);
+  const select = sql`
+    SELECT a.id AS id, a.attempted_at AS attempted_at, a.result AS result
+      FROM auth_attempts a
+     WHERE a.subject_hash = ${subjectHash}
+       AND a.result IN ('pending', 'failure')
+       AND a.attempted_at > ${runner.date(since)}
+       AND a.id <> ${exceptId}
+       AND a.id > COALESCE(
+             (SELECT MAX(s.id) FROM auth_attempts s WHERE s.subject_hash = ${subjectHash} AND s.result = 'success'),
+             0)
+     ORDER BY a.attempted_at DESC, a.id DESC
+     LIMIT ${limit}
+  `;
+  const query = (await isGaleraNode(app)) ? sql`SET STATEMENT wsrep_sync_wait = 1 FOR ${select}` : select;
+  const rows = await runner.rows<{ id: number; attempted_at: Date | number | string; result: string }>(query);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    attemptedAt: toDate(r.attempted_at),
+    result: r.result === 'pending' ? 'pending' : 'failure',
+  }));
+}
+
+const pruned = new WeakMap<App, number>();
+
+/**
+ * Deletes attempts older than ATTEMPT_RETENTION_MS, set based, at most once a minute per process.
+ * Best effort: a failure (e.g. two nodes pruning the same rows at once) is logged and left for the
+ * next prune; it never fails the sign-in.
+ */
+export async function pruneAttempts(app: App, now: Date): Promise<void> {
+  const last = pruned.get(app);
+  if (last !== undefined && now.getTime() - last < PRUNE_INTERVAL_MS) return;
+  pruned.set(app, now.getTime());
+  try {
+    await app.orm.em
+      .fork()
+      .nativeDelete(AuthAttempt, { attemptedAt: { $lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) } });
+  } catch (error) {
+    app.logger.warn({ errorName: (error as Error).name }, 'pruning old sign-in attempts failed');
+  }
+}
+
+const galera = new WeakMap<App, Promise<boolean>>();
+
+/** Whether the app's MariaDB server is a Galera node (asked once per app). */
+function isGaleraNode(app: App): Promise<boolean> {
+  if (app.driver !== 'mysql') return Promise.resolve(false);
+  let answer = galera.get(app);
+  if (!answer) {
+    answer = new EmSqlRunner(app.orm.em.fork(), app.driver)
+      .rows<{ wsrep_on: number | string }>(sql`SELECT @@wsrep_on AS wsrep_on`)
+      .then(([row]) => Number(row?.wsrep_on) === 1)
+      .catch((error: { errno?: number }) => {
+        // MySQL and MariaDB builds without Galera have no such variable (ER_UNKNOWN_SYSTEM_VARIABLE).
+        if (error.errno === 1193) return false;
+        // Anything else (the server is unreachable): ask again next time, and fail this attempt.
+        galera.delete(app);
+        throw error;
+      });
+    galera.set(app, answer);
+  }
+  return answer;
+}
+
+function toDate(value: Date | number | string): Date {
+  if (value instanceof Date) return value;
+  // SQLite keeps MikroORM's epoch milliseconds; a driver may hand a numeric string.
+  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value));
+  return new Date(value);
+}
