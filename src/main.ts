@@ -3,7 +3,7 @@ import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { PendingMigrationsError } from './db/orm';
 import { ClientGraphError } from './deletion/client-graph';
-import { isSeeded, seedDemo } from './seed/demo-seed';
+import { DEMO_TOTP_SECRET, isSeeded, seedDemo } from './seed/demo-seed';
 import { startServer } from './server';
 
 /** How long shutdown may take before the process gives up and exits non-zero. */
@@ -36,6 +36,8 @@ function printDemoSignIn(defaultPassword: boolean) {
       'Demo sign-in (company "Demo Hosting"):',
       `  admin@example.com  / ${password}  (view and delete clients)`,
       `  viewer@example.com / ${password}  (view only)`,
+      `  totp@example.com   / ${password}  (view and delete; also a one-time code from an`,
+      `                       authenticator app holding the development secret ${DEMO_TOTP_SECRET})`,
     ].join('\n'),
   );
 }

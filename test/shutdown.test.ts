@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../examples/client';
 import type { DatabaseConfig } from '../src/config';
 import { createOrm } from '../src/db/orm';
+import { TEST_AUTH_HMAC_KEY } from './support/app';
 import { testDatabases } from './support/databases';
 import {
   ClientDeletionPreviewDocument,
@@ -366,7 +367,7 @@ describe('the built service (node dist/src/main.js)', () => {
 
         beforeAll(async () => {
           database = await db.create();
-          configured = { ...env, DATABASE_URL: urlOf(database) };
+          configured = { ...env, DATABASE_URL: urlOf(database), AUTH_HMAC_KEY: TEST_AUTH_HMAC_KEY };
         });
         afterAll(() => db.drop());
 
