@@ -540,6 +540,7 @@ function summarise(size: number, pairs: readonly PairRun[]): SizeResult {
       pairs.flatMap((p) => [...p.service.writes.newClientMs, ...p.service.writes.invoiceMs]),
       99,
     ),
+    failedWrites: pairs.reduce((n, p) => n + p.service.writes.failed.length, 0),
     writes: pairs.reduce(
       (n, p) => n + p.service.writes.newClientMs.length + p.service.writes.invoiceMs.length,
       0,

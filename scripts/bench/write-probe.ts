@@ -17,6 +17,11 @@ export interface WriteLatencies {
   readonly newClientMs: number[];
   /** A draft invoice for the neighbour client. */
   readonly invoiceMs: number[];
+  /**
+   * Writes the database refused (a deadlock with the deletion, a lock wait timeout): their time
+   * to the error is among the latencies above too, as a caller would have waited that long.
+   */
+  readonly failed: { kind: 'newClient' | 'invoice'; ms: number; error: string }[];
 }
 
 /**
@@ -28,7 +33,7 @@ export interface WriteLatencies {
  */
 export class WriteProbe {
   private stopping = false;
-  private readonly latencies: WriteLatencies = { newClientMs: [], invoiceMs: [] };
+  private readonly latencies: WriteLatencies = { newClientMs: [], invoiceMs: [], failed: [] };
   private readonly loop: Promise<void>;
 
   private constructor(
@@ -52,15 +57,21 @@ export class WriteProbe {
 
   private async run(): Promise<void> {
     for (let i = 0; !this.stopping; i++) {
-      if (i % 2 === 0) this.latencies.newClientMs.push(await this.timed(() => this.signUp(i)));
-      else this.latencies.invoiceMs.push(await this.timed(() => this.invoice(i)));
+      if (i % 2 === 0) this.latencies.newClientMs.push(await this.timed('newClient', () => this.signUp(i)));
+      else this.latencies.invoiceMs.push(await this.timed('invoice', () => this.invoice(i)));
       await sleep(PAUSE_MS);
     }
   }
 
-  private async timed(write: () => Promise<void>): Promise<number> {
+  private async timed(kind: 'newClient' | 'invoice', write: () => Promise<void>): Promise<number> {
     const started = performance.now();
-    await write();
+    try {
+      await write();
+    } catch (error) {
+      const ms = performance.now() - started;
+      this.latencies.failed.push({ kind, ms, error: error instanceof Error ? error.message : String(error) });
+      return ms;
+    }
     return performance.now() - started;
   }
 
@@ -79,7 +90,7 @@ export class WriteProbe {
       );
       await this.conn.commit();
     } catch (error) {
-      await this.conn.rollback();
+      await this.conn.rollback().catch(() => undefined);
       throw error;
     }
   }
