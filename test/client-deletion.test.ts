@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { sql } from '../src/deletion/sql';
+import { ident, sql } from '../src/deletion/sql';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { Permission } from '../src/permissions/rules';
 import { startServer, type RunningServer } from '../src/server';
@@ -320,24 +322,6 @@ describeEachDatabase('deleteClient', (db) => {
     // and the staff member still signs in
     await signIn(w.server.url, w.admin.email, w.admin.password);
   });
-
-  it("leaves address-matched rows alone when another client's contact shares the address", async () => {
-    const a = await fullShapeClient(w.app, w.scenario);
-    const b = await fullShapeClient(w.app, w.scenario);
-    const runner = sqlOn(w);
-    const shared = a.contactEmails[0];
-    await runner.run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
-    const [{ n: orphanEmails }] = await runner.rows<{ n: number }>(
-      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
-    );
-    const p = byTable((await previewOf(w.server.url, w.adminToken, a.clientId)).counts);
-    expect(p.log_emails ?? 0).toBe(a.counts.log_emails - Number(orphanEmails));
-    await deleteClient(w.server.url, w.adminToken, a.clientId, w.admin.password);
-    const [{ n: still }] = await runner.rows<{ n: number }>(
-      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
-    );
-    expect(Number(still)).toBe(Number(orphanEmails));
-  });
 });
 
 /** Row counts without `log_users`, which every password check writes to. */
@@ -432,5 +416,194 @@ describe('the deletion API', () => {
   it('is registered with its permission rules', async () => {
     const { RESOLVERS } = await import('../src/resolvers');
     expect(RESOLVERS.map((r) => r.name)).toContain('ClientDeletionResolver');
+  });
+});
+
+/** An email-log row and a guest ticket (two replies, one attachment and its file) sent to one address. */
+interface GuestRows {
+  readonly logEmailId: number;
+  readonly ticketId: number;
+  readonly file: string;
+}
+
+/**
+ * Rows of `scenario`'s company without a client id, addressed to `address`: an email-log row, and
+ * a ticket opened in the company's support department with two replies and an attachment file.
+ */
+async function plantGuestRows(w: World, scenario: Scenario, address: string): Promise<GuestRows> {
+  const db = sqlOn(w);
+  const now = db.date(new Date());
+  const lastId = async (table: string) => {
+    const [{ id }] = await db.rows<{ id: number }>(sql`SELECT MAX(id) AS id FROM ${ident(table)}`);
+    return Number(id);
+  };
+  await db.run(
+    sql`INSERT INTO log_emails (company_id, to_client_id, to_address, from_address, from_name, subject, sent, date_sent)
+        VALUES (${scenario.fixtures.companyId}, NULL, ${address}, 'billing@example.test', 'Billing', 'Your invoice', 1, ${now})`,
+  );
+  const logEmailId = await lastId('log_emails');
+  await db.run(
+    sql`INSERT INTO support_tickets (code, department_id, client_id, email, summary, priority, status, date_added)
+        VALUES (4242, ${scenario.fixtures.supportDepartmentId}, NULL, ${address}, 'Site down', 'low', 'open', ${now})`,
+  );
+  const ticketId = await lastId('support_tickets');
+  for (const details of ['It is down.', 'Still down.']) {
+    await db.run(
+      sql`INSERT INTO support_replies (ticket_id, type, details, date_added) VALUES (${ticketId}, 'reply', ${details}, ${now})`,
+    );
+  }
+  const file = `guest-${randomBytes(6).toString('hex')}.txt`;
+  writeFileSync(join(w.files, file), 'screenshot');
+  await db.run(
+    sql`INSERT INTO support_attachments (reply_id, name, file_name) VALUES (${await lastId('support_replies')}, 'screenshot.png', ${file})`,
+  );
+  return { logEmailId, ticketId, file };
+}
+
+/** What is left of planted guest rows: rows per table, and the attachment file. */
+async function guestRowsLeft(w: World, rows: GuestRows) {
+  const db = sqlOn(w);
+  const [n] = await db.rows<Record<string, number>>(
+    sql`SELECT (SELECT COUNT(*) FROM log_emails WHERE id = ${rows.logEmailId}) AS log_emails,
+               (SELECT COUNT(*) FROM support_tickets WHERE id = ${rows.ticketId}) AS support_tickets,
+               (SELECT COUNT(*) FROM support_replies WHERE ticket_id = ${rows.ticketId}) AS support_replies,
+               (SELECT COUNT(*) FROM support_attachments a JOIN support_replies r ON r.id = a.reply_id
+                 WHERE r.ticket_id = ${rows.ticketId}) AS support_attachments`,
+  );
+  return {
+    ...Object.fromEntries(Object.entries(n).map(([table, count]) => [table, Number(count)])),
+    file: filesPresent(w.files, [rows.file]),
+  };
+}
+
+const ALL_GUEST_ROWS = {
+  log_emails: 1,
+  support_tickets: 1,
+  support_replies: 2,
+  support_attachments: 1,
+  file: 1,
+};
+const NO_GUEST_ROWS = {
+  log_emails: 0,
+  support_tickets: 0,
+  support_replies: 0,
+  support_attachments: 0,
+  file: 0,
+};
+/** The rows one planted set adds to a client's preview when they are the client's. */
+const GUEST_COUNTS = { log_emails: 1, support_tickets: 1, support_replies: 2, support_attachments: 1 };
+
+function plus(counts: Record<string, number>, more: Record<string, number>) {
+  const sum = { ...counts };
+  for (const [table, n] of Object.entries(more)) sum[table] = (sum[table] ?? 0) + n;
+  return sum;
+}
+
+describeEachDatabase('deleteClient: rows found by address', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db);
+  });
+  afterAll(() => stopWorld(w, db));
+
+  /** Previews and deletes the client; returns the preview's and the receipt's counts. */
+  async function previewAndDelete(clientId: number) {
+    const p = await previewOf(w.server.url, w.adminToken, clientId);
+    const res = as(
+      await deletionOf(w.server.url, w.adminToken, clientId, w.admin.password, p.previewToken),
+      'ClientDeleted',
+    );
+    await w.app.outbox.drain();
+    return { previewed: byTable(p.counts), deleted: byTable(res.receipt.counts) };
+  }
+
+  it("leaves address-matched rows alone when another client's contact shares the address", async () => {
+    const a = await fullShapeClient(w.app, w.scenario);
+    const b = await fullShapeClient(w.app, w.scenario);
+    const shared = a.contactEmails[0];
+    await sqlOn(w).run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
+    const planted = await plantGuestRows(w, w.scenario, shared);
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+
+    const { previewed, deleted } = await previewAndDelete(a.clientId);
+    // the generator's own guest rows go to another of a's addresses: those are a's
+    expect(previewed).toEqual(nonZero(a.counts));
+    expect(deleted).toEqual(nonZero(a.counts));
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it("takes nothing of another company's: email-log rows, guest tickets, replies and files to the same address", async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const other = await createScenario(w.app, `Elsewhere ${db.name}`);
+    const theirs = await plantGuestRows(w, other, client.contactEmails[0]);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, theirs)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it("takes the client's own rows even when another company's client or staff uses the address", async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    const other = await createScenario(w.app, `Elsewhere ${db.name}`);
+    const stranger = await fullShapeClient(w.app, other);
+    await sqlOn(w).run(sql`UPDATE contacts SET email = ${address} WHERE id = ${stranger.contactIds[0]}`);
+    await createStaff(w.app, {
+      groupIds: [(await createStaffGroup(w.app, other.fixtures.companyId, [])).id],
+      email: address,
+    });
+    const ours = await plantGuestRows(w, w.scenario, address);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(plus(nonZero(client.counts), GUEST_COUNTS));
+    expect(deleted).toEqual(previewed);
+    expect(await guestRowsLeft(w, ours)).toEqual(NO_GUEST_ROWS);
+  });
+
+  it('does not claim an address a staff member of the company uses, in any case', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    const group = await createStaffGroup(w.app, w.scenario.fixtures.companyId, []);
+    await createStaff(w.app, { groupIds: [group.id], email: address.toUpperCase() });
+    const planted = await plantGuestRows(w, w.scenario, address);
+    // a staff member's second (mobile) address counts too
+    const mobile = client.contactEmails[2];
+    const staff = await createStaff(w.app, { groupIds: [group.id] });
+    await sqlOn(w).run(sql`UPDATE staff SET email_mobile = ${mobile} WHERE id = ${staff.staffId}`);
+    const plantedMobile = await plantGuestRows(w, w.scenario, mobile);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+    expect(await guestRowsLeft(w, plantedMobile)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it('matches an address written in capitals or with surrounding spaces', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const capitals = await plantGuestRows(w, w.scenario, client.contactEmails[0].toUpperCase());
+    const spaced = await plantGuestRows(w, w.scenario, `  ${client.contactEmails[2]}  `);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(plus(plus(nonZero(client.counts), GUEST_COUNTS), GUEST_COUNTS));
+    expect(deleted).toEqual(previewed);
+    expect(await guestRowsLeft(w, capitals)).toEqual(NO_GUEST_ROWS);
+    expect(await guestRowsLeft(w, spaced)).toEqual(NO_GUEST_ROWS);
+  });
+
+  it('compares addresses byte for byte: an accent or a trailing invisible character makes another address', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    expect(address).toContain('e');
+    // MariaDB's utf8mb4_unicode_ci finds both equal to the address; they are not the client's
+    const accented = await plantGuestRows(w, w.scenario, address.replace('e', 'é'));
+    const zeroWidth = await plantGuestRows(w, w.scenario, `${address}\u200B`);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, accented)).toEqual(ALL_GUEST_ROWS);
+    expect(await guestRowsLeft(w, zeroWidth)).toEqual(ALL_GUEST_ROWS);
   });
 });

@@ -1,9 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { CoreAddressKeysAndReceiptsMysql } from './mysql/core-20261202-000001-address-keys-and-receipts';
 import { CoreInitialMysql } from './mysql/core-initial';
+import { CoreAddressKeysAndReceiptsSqlite } from './sqlite/core-20261202-000001-address-keys-and-receipts';
 import { CoreInitialSqlite } from './sqlite/core-initial';
 
 /** The core's migrations per driver, oldest first. Names are unique across core and plugins. */
 export const coreMigrations: Record<'sqlite' | 'mysql', MigrationObject[]> = {
-  sqlite: [{ name: 'core_20261126_000000_initial', class: CoreInitialSqlite }],
-  mysql: [{ name: 'core_20261126_000000_initial', class: CoreInitialMysql }],
+  sqlite: [
+    { name: 'core_20261126_000000_initial', class: CoreInitialSqlite },
+    { name: 'core_20261202_000001_address_keys_and_receipts', class: CoreAddressKeysAndReceiptsSqlite },
+  ],
+  mysql: [
+    { name: 'core_20261126_000000_initial', class: CoreInitialMysql },
+    { name: 'core_20261202_000001_address_keys_and_receipts', class: CoreAddressKeysAndReceiptsMysql },
+  ],
 };

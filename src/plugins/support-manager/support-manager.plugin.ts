@@ -2,7 +2,9 @@ import { rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { ErasurePlugin } from '../plugin';
 import { SUPPORT_MANAGER_ENTITIES } from './entities';
+import { SupportManagerEmailKeyMysql } from './migrations/mysql/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialMysql } from './migrations/mysql/support-manager-initial';
+import { SupportManagerEmailKeySqlite } from './migrations/sqlite/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialSqlite } from './migrations/sqlite/support-manager-initial';
 import { supportManagerDeleter } from './support-manager.deleter';
 
@@ -25,8 +27,14 @@ export const supportManagerPlugin: ErasurePlugin = {
   name: 'support_manager',
   entities: SUPPORT_MANAGER_ENTITIES,
   migrations: {
-    sqlite: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialSqlite }],
-    mysql: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialMysql }],
+    sqlite: [
+      { name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialSqlite },
+      { name: 'support_manager_20261202_000001_email_key', class: SupportManagerEmailKeySqlite },
+    ],
+    mysql: [
+      { name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialMysql },
+      { name: 'support_manager_20261202_000001_email_key', class: SupportManagerEmailKeyMysql },
+    ],
   },
   deleter: supportManagerDeleter,
   install({ events, config }) {
