@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ResultSetHeader } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { EmSqlRunner } from '../src/db/sql-runner';
@@ -18,10 +19,12 @@ import {
   byTable,
   createScenario,
   deleteClient,
+  deletionPauses,
   filesPresent,
   handlerPlugin,
   fullShapeClient,
   nonZero,
+  plainConnection,
   preview,
   rowCounts,
   scratchDir,
@@ -606,4 +609,90 @@ describeEachDatabase('deleteClient: rows found by address', (db) => {
     expect(await guestRowsLeft(w, accented)).toEqual(ALL_GUEST_ROWS);
     expect(await guestRowsLeft(w, zeroWidth)).toEqual(ALL_GUEST_ROWS);
   });
+});
+
+describeEachDatabase('deleteClient at the same time as other work', (db) => {
+  const pauses = deletionPauses();
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db, { plugins: [pauses.plugin] });
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it.skipIf(db.name !== 'mysql')(
+    "holds no lock that sign-ups, other clients' writes or staff changes wait for",
+    async () => {
+      // the neighbour first: its rows sort just before the client's in every index on client ids
+      const neighbour = await fullShapeClient(w.app, w.scenario);
+      const client = await fullShapeClient(w.app, w.scenario);
+      const pause = pauses.pauseAt(client.clientId, { afterAllDeletes: true });
+      const deletion = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+      await pause.reached;
+
+      const conn = await plainConnection(w.app);
+      const write = async (what: string, text: string, params: unknown[] = []) => {
+        try {
+          const [result] = await conn.query<ResultSetHeader>(text, params);
+          return result;
+        } catch (error) {
+          throw new Error(`${what} waited for the deletion: ${(error as Error).message}`);
+        }
+      };
+      try {
+        // with every delete done and the transaction open, nothing here may wait a second
+        await conn.query('SET SESSION innodb_lock_wait_timeout = 1');
+        const user = await write(
+          'a sign-up (its user)',
+          `INSERT INTO users (username, password, two_factor_mode, date_added) VALUES (?, 'x', 'none', UTC_TIMESTAMP())`,
+          [`signup-${client.clientId}@example.test`],
+        );
+        await write(
+          "a sign-up into the client's group",
+          `INSERT INTO clients (id_format, id_value, user_id, client_group_id, status) VALUES ('{num}', 1, ?, ?, 'active')`,
+          [user.insertId, w.scenario.fixtures.clientGroupId],
+        );
+        const invoice = await write(
+          'an invoice for another client',
+          `INSERT INTO invoices (id_format, id_value, client_id, date_billed, date_due, status, previous_due, currency)
+           VALUES ('{num}', 1, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 'active', 0, 'USD')`,
+          [neighbour.clientId],
+        );
+        await write(
+          "a line of the other client's invoice",
+          `INSERT INTO invoice_lines (invoice_id, description, qty, amount, \`order\`) VALUES (?, 'Hosting', 1, 5, 1)`,
+          [invoice.insertId],
+        );
+        for (const staffId of [w.admin.staffId, w.scenario.fixtures.staffId]) {
+          await write('a staff change', `UPDATE staff SET first_name = 'Renamed' WHERE id = ?`, [staffId]);
+        }
+        for (const [toClient, address] of [
+          [neighbour.clientId, neighbour.contactEmails[0]],
+          [null, neighbour.contactEmails[1]],
+        ] as const) {
+          await write(
+            'an email to another client',
+            `INSERT INTO log_emails (company_id, to_client_id, to_address, from_address, from_name, subject, sent, date_sent)
+             VALUES (?, ?, ?, 'billing@example.test', 'Billing', 'Hello', 1, UTC_TIMESTAMP())`,
+            [w.scenario.fixtures.companyId, toClient, address],
+          );
+        }
+        await write(
+          "another client's contact changing",
+          `UPDATE contacts SET first_name = 'Renamed', email = ? WHERE id = ?`,
+          [`renamed-${neighbour.clientId}@example.test`, neighbour.contactIds[0]],
+        );
+        await write(
+          'another client adding a contact',
+          `INSERT INTO contacts (client_id, contact_type, first_name, last_name, email, country, date_added)
+           VALUES (?, 'other', 'New', 'Contact', ?, 'US', UTC_TIMESTAMP())`,
+          [neighbour.clientId, `new-${neighbour.clientId}@example.test`],
+        );
+      } finally {
+        await conn.end();
+        pause.release();
+      }
+      const res = as(await deletion, 'ClientDeleted');
+      expect(byTable(res.receipt.counts)).toEqual(nonZero(client.counts));
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AppCore } from '../app';
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
@@ -84,6 +84,15 @@ export class ClientDeletionService {
    * was deleted with the confirmed preview (rolling back when it is stale), write the audit row
    * and the outbox, commit. The password is checked first, in its own write, so a failed attempt
    * counts towards the lockout even though nothing else is written.
+   *
+   * On MariaDB the transaction runs under READ COMMITTED (SPEC 2.3): under REPEATABLE READ every
+   * row a DELETE's sub-selects read is locked, gaps included, and other clients' writes (sign-ups
+   * into the client's group, their invoices, their contacts, staff) would wait for the deletion.
+   * It stays safe: rows that reference the client's rows by a foreign key cannot be added while
+   * the client row is locked or make the parent's delete fail, and the rows matched otherwise are
+   * counted again before commit (the residue check). Each statement reads what is committed when
+   * it runs; the deletes read only the client's own rows and the staged copies of everything else
+   * (see StagedSet).
    */
   async deleteClient(
     ctx: RequestContext,
@@ -144,7 +153,7 @@ export class ClientDeletionService {
           counts: deleted,
         });
         return new ClientDeleted(this.toReceipt(audit));
-      });
+      }, this.deletionTransaction);
     } catch (error) {
       if (error instanceof StalePreview) return new PreviewStaleError(error.token);
       // Two confirmations raced: the loser finds the winner's receipt.
@@ -188,6 +197,11 @@ export class ClientDeletionService {
       hasNextPage: rows.length > first,
       totalCount,
     };
+  }
+
+  /** READ COMMITTED on MariaDB (see deleteClient); SQLite has a single writer and no levels. */
+  private get deletionTransaction() {
+    return this.app.driver === 'mysql' ? { isolationLevel: IsolationLevel.READ_COMMITTED } : {};
   }
 
   private async storedReceipt(em: Em, companyId: number, clientId: number): Promise<DeletionReceipt | null> {
