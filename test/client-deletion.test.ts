@@ -28,10 +28,11 @@ import {
   preview,
   rowCounts,
   scratchDir,
+  someoneWaitsForALock,
   tablesContaining,
   type Scenario,
 } from './support/deletion';
-import { createStaff, createStaffGroup, type StaffFixture } from './support/fixtures';
+import { createStaff, createStaffGroup, createUser, type StaffFixture } from './support/fixtures';
 import { signIn } from './support/http';
 
 const ALL = [Permission.viewClients, Permission.deleteClients];
@@ -618,6 +619,48 @@ describeEachDatabase('deleteClient at the same time as other work', (db) => {
     w = await startWorld(db, { plugins: [pauses.plugin] });
   });
   afterAll(() => stopWorld(w, db));
+
+  it('deletes a sign-in that only two clients deleted at the same moment share', async () => {
+    // in two client groups of the company, so that nothing but the sign-in orders the deletions
+    const runner = sqlOn(w);
+    await runner.run(
+      sql`INSERT INTO client_groups (company_id, name) VALUES (${w.scenario.fixtures.companyId}, 'Resellers')`,
+    );
+    const [{ id: otherGroup }] = await runner.rows<{ id: number }>(
+      sql`SELECT MAX(id) AS id FROM client_groups`,
+    );
+    const a = await fullShapeClient(w.app, w.scenario);
+    const b = await fullShapeClient(w.app, {
+      ...w.scenario,
+      fixtures: { ...w.scenario.fixtures, clientGroupId: Number(otherGroup) },
+    });
+    const shared = await createUser(w.app, 'shared-secret');
+    await runner.run(
+      sql`UPDATE contacts SET user_id = ${shared} WHERE id IN (${a.contactIds[2]}, ${b.contactIds[2]})`,
+    );
+    // each keeps it for the other while both exist
+    expect(byTable((await previewOf(w.server.url, w.adminToken, a.clientId)).kept)).toEqual({ users: 1 });
+    expect(byTable((await previewOf(w.server.url, w.adminToken, b.clientId)).kept)).toEqual({ users: 1 });
+
+    const pause = pauses.pauseAt(a.clientId);
+    const bGotThisFar = pauses.watch(b.clientId);
+    const first = deletionOf(w.server.url, w.adminToken, a.clientId, w.admin.password);
+    await pause.reached;
+    const second = deletionOf(w.server.url, w.adminToken, b.clientId, w.admin.password);
+    // b must decide after a commits: it waits for the shared sign-in's lock (MariaDB) or for the
+    // single connection (SQLite). Had it gone on, it would now be in its handler, with the sign-in
+    // kept for a.
+    await Promise.race([bGotThisFar, someoneWaitsForALock(w.app, 1000)]);
+    pause.release();
+    const [resA, resB] = await Promise.all([first, second]);
+
+    expect(byTable(as(resA, 'ClientDeleted').receipt.kept)).toEqual({ users: 1 });
+    const receiptB = as(resB, 'ClientDeleted').receipt;
+    expect(byTable(receiptB.kept)).toEqual({});
+    expect(byTable(receiptB.counts).users).toBe(b.counts.users + 1);
+    const left = await runner.rows(sql`SELECT id FROM users WHERE id = ${shared}`);
+    expect(left).toEqual([]);
+  });
 
   it.skipIf(db.name !== 'mysql')(
     "holds no lock that sign-ups, other clients' writes or staff changes wait for",

@@ -80,19 +80,20 @@ export class ClientDeletionService {
 
   /**
    * Deletes the client and every record of it in one transaction: lock the client row, re-check
-   * blockers, run the plugins' and the core's deleters, verify that nothing is left, compare what
-   * was deleted with the confirmed preview (rolling back when it is stale), write the audit row
-   * and the outbox, commit. The password is checked first, in its own write, so a failed attempt
-   * counts towards the lockout even though nothing else is written.
+   * blockers, lock the sign-ins it shares only with other clients, run the plugins' and the core's
+   * deleters, verify that nothing is left, compare what was deleted with the confirmed preview
+   * (rolling back when it is stale), write the audit row and the outbox, commit. The password is
+   * checked first, in its own write, so a failed attempt counts towards the lockout even though
+   * nothing else is written.
    *
    * On MariaDB the transaction runs under READ COMMITTED (SPEC 2.3): under REPEATABLE READ every
    * row a DELETE's sub-selects read is locked, gaps included, and other clients' writes (sign-ups
    * into the client's group, their invoices, their contacts, staff) would wait for the deletion.
    * It stays safe: rows that reference the client's rows by a foreign key cannot be added while
-   * the client row is locked or make the parent's delete fail, and the rows matched otherwise are
-   * counted again before commit (the residue check). Each statement reads what is committed when
-   * it runs; the deletes read only the client's own rows and the staged copies of everything else
-   * (see StagedSet).
+   * the client row is locked or make the parent's delete fail, the rows matched otherwise are
+   * counted again before commit (the residue check), and the shared sign-ins are locked before
+   * they are decided. Each statement reads what is committed when it runs; the deletes read only
+   * the client's own rows and the staged copies of everything else (see StagedSet).
    */
   async deleteClient(
     ctx: RequestContext,
@@ -122,6 +123,7 @@ export class ClientDeletionService {
         if (!client) return new ClientNotFoundError(clientId);
         const blockers = await this.blockersOf(db, client);
         if (blockers.length > 0) return new DeletionBlockedError(blockers);
+        await this.app.graph.lockContested(db, client);
         const kept = await this.keptOf(db, client);
 
         // The rows are not counted first: a delete returns how many rows it removed, and the

@@ -41,6 +41,7 @@ export class ClientGraphError extends Error {
 
 const STAGE_PREFIX = 'erasure_stage_';
 const SET_PREFIX = 'erasure_set_';
+const LOCK_PREFIX = 'erasure_lock_';
 /** The root of the graph: a client link's column holds an id of this table. */
 export const CLIENT_TABLE = 'clients';
 
@@ -334,6 +335,37 @@ export class ClientGraph {
     );
     const keep = this.keepPredicate(table, t, client, 'live', counter)!;
     return countWhere(db, table, sql`(${any}) AND (${keep})`);
+  }
+
+  /**
+   * Locks the rows whose keeping another deletion may change (see `keep.contested`), so that
+   * two deletions sharing such a row decide in turn. MariaDB only (SQLite has one writer at a
+   * time). Runs inside the deletion's transaction, after the client row is locked and before
+   * anything reads the keep rules. The candidates are copied first with a plain INSERT ... SELECT:
+   * a locking SELECT would also lock the rows its sub-selects read (clients, contacts, staff).
+   */
+  async lockContested(db: SqlRunner, client: ClientRef): Promise<void> {
+    if (db.driver !== 'mysql') return;
+    for (const table of this.order) {
+      const contested = this.get(table).rule.keep?.contested;
+      if (!contested) continue;
+      const t = Sql.raw('t');
+      const counter = { n: 0 };
+      const named = Sql.join(
+        this.linksOf(table, false).map((l) => this.linkPredicate(table, l, t, client, 'live', counter)),
+        ' OR ',
+      );
+      const lock = ident(LOCK_PREFIX + table);
+      await db.run(sql`DROP TEMPORARY TABLE IF EXISTS ${lock}`);
+      await db.run(sql`CREATE TEMPORARY TABLE ${lock} (id INT NOT NULL PRIMARY KEY)`);
+      await db.run(
+        sql`INSERT INTO ${lock} (id) SELECT t.id FROM ${ident(table)} t WHERE (${named}) AND (${contested(t, this.scope(client, 'live', counter))})`,
+      );
+      await db.rows(
+        sql`SELECT t.id FROM ${ident(table)} t JOIN ${lock} l ON l.id = t.id ORDER BY t.id FOR UPDATE`,
+      );
+      await db.run(sql`DROP TEMPORARY TABLE ${lock}`);
+    }
   }
 
   /**

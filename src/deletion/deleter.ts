@@ -101,6 +101,13 @@ export interface TableRule {
     /** The references that make a row kept, for the completeness check. */
     readonly references: readonly KeptReference[];
     readonly reason: string;
+    /**
+     * Rows a link names whose keeping another client's deletion can change (a sign-in shared only
+     * with other clients). On MariaDB the deletion locks them before it decides, so two deletions
+     * sharing one decide in turn and the second, reading what the first committed, deletes it.
+     * Rows outside this predicate (a staff member's sign-in) are never locked.
+     */
+    readonly contested?: (row: Sql, scope: LinkScope) => Sql;
   };
   /** Marks rows as this client's data although no link column says so. Rare; documented per use. */
   readonly note?: string;

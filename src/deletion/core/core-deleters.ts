@@ -79,6 +79,12 @@ const users = defineDeleter({
       links: [referencedBy('clients', 'user_id'), referencedBy('contacts', 'user_id')],
       keep: {
         reason: 'also used by a staff member or another client',
+        // A sign-in shared only with other clients is kept while one of them remains: two such
+        // clients deleted at once must decide in turn, or each keeps it for the other.
+        contested: (row, scope) => {
+          const s = scope.alias();
+          return sql`NOT EXISTS (SELECT 1 FROM staff ${s} WHERE ${s}.user_id = ${row}.id)`;
+        },
         references: [
           { table: 'staff', column: 'user_id' },
           { table: 'clients', column: 'user_id' },
