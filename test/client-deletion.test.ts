@@ -188,6 +188,45 @@ describeEachDatabase('deleteClient', (db) => {
     for (const email of client.contactEmails) expect(text).not.toContain(email);
   });
 
+  it('deletes a client that later holds a deleted id, with a receipt of its own', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const first = as(
+      await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password),
+      'ClientDeleted',
+    );
+    // a restored backup brings a client back under the same id
+    const runner = sqlOn(w);
+    const now = runner.date(new Date());
+    const userId = await createUser(w.app, 'restored-secret');
+    await runner.run(
+      sql`INSERT INTO clients (id, id_format, id_value, user_id, client_group_id, status)
+          VALUES (${client.clientId}, '{num}', 7, ${userId}, ${w.scenario.fixtures.clientGroupId}, 'active')`,
+    );
+    await runner.run(
+      sql`INSERT INTO contacts (client_id, contact_type, first_name, last_name, email, country, date_added)
+          VALUES (${client.clientId}, 'primary', 'Rita', 'Restored', ${`restored-${client.clientId}@example.test`}, 'US', ${now})`,
+    );
+    await runner.run(
+      sql`INSERT INTO client_notes (client_id, staff_id, title, stickied, date_added)
+          VALUES (${client.clientId}, ${w.scenario.fixtures.staffId}, 'restored', 0, ${now})`,
+    );
+    const restored = { clients: 1, contacts: 1, client_notes: 1, users: 1 };
+    expect(byTable((await previewOf(w.server.url, w.adminToken, client.clientId)).counts)).toEqual(restored);
+
+    const second = as(
+      await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password),
+      'ClientDeleted',
+    );
+    expect(second.receipt.id).not.toBe(first.receipt.id);
+    expect(byTable(second.receipt.counts)).toEqual(restored);
+    const [{ n }] = await runner.rows<{ n: number }>(
+      sql`SELECT (SELECT COUNT(*) FROM clients WHERE id = ${client.clientId}) + (SELECT COUNT(*) FROM users WHERE id = ${userId}) AS n`,
+    );
+    expect(Number(n)).toBe(0);
+    // a repeat answers with the newest receipt
+    expect(await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password)).toEqual(second);
+  });
+
   it('refuses with DeletionBlockedError for each blocker, and deletes nothing', async () => {
     for (const [shape, code] of [
       ['open_invoice', 'OPEN_INVOICES'],
@@ -619,6 +658,23 @@ describeEachDatabase('deleteClient at the same time as other work', (db) => {
     w = await startWorld(db, { plugins: [pauses.plugin] });
   });
   afterAll(() => stopWorld(w, db));
+
+  it('answers two confirmations of one deletion with one receipt', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const pause = pauses.pauseAt(client.clientId);
+    const first = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    await pause.reached;
+    const second = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    // the twin waits for the client row (MariaDB) or the single connection (SQLite)
+    await someoneWaitsForALock(w.app, 1000);
+    pause.release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(as(b, 'ClientDeleted')).toEqual(as(a, 'ClientDeleted'));
+    const receipts = await sqlOn(w).rows(
+      sql`SELECT id FROM client_deletions WHERE client_id = ${client.clientId}`,
+    );
+    expect(receipts.length).toBe(1);
+  });
 
   it('deletes a sign-in that only two clients deleted at the same moment share', async () => {
     // in two client groups of the company, so that nothing but the sign-in orders the deletions

@@ -17,7 +17,10 @@ function addressKey(column: string): string {
 const keyColumn = (source: string) =>
   `varchar(255) character set utf8mb4 collate utf8mb4_nopad_bin generated always as (${addressKey(source)}) virtual`;
 
-/** Address matches compare indexed address keys instead of the raw columns. */
+/**
+ * Address matches compare indexed address keys instead of the raw columns, and a client id that was
+ * deleted before can be deleted again (its receipts are looked up, not unique).
+ */
 export class CoreAddressKeysAndReceiptsMysql extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table \`contacts\` add \`email_key\` ${keyColumn('email')}`);
@@ -31,5 +34,10 @@ export class CoreAddressKeysAndReceiptsMysql extends Migration {
       'alter table `log_emails` add index `log_emails_to_address_key_company_id_to_client_id_index`(`to_address_key`, `company_id`, `to_client_id`)',
     );
     this.addSql('alter table `log_emails` drop index `log_emails_to_address_to_client_id_index`');
+
+    this.addSql(
+      'alter table `client_deletions` add index `client_deletions_company_id_client_id_index`(`company_id`, `client_id`)',
+    );
+    this.addSql('alter table `client_deletions` drop index `client_deletions_company_id_client_id_unique`');
   }
 }

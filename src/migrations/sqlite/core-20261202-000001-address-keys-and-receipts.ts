@@ -16,7 +16,10 @@ function addressKey(column: string): string {
 /** A generated address key. Virtual: SQLite's ALTER TABLE cannot add a stored one. */
 const keyColumn = (source: string) => `text generated always as (${addressKey(source)}) virtual`;
 
-/** Address matches compare indexed address keys instead of the raw columns. */
+/**
+ * Address matches compare indexed address keys instead of the raw columns, and a client id that was
+ * deleted before can be deleted again (its receipts are looked up, not unique).
+ */
 export class CoreAddressKeysAndReceiptsSqlite extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table \`contacts\` add column \`email_key\` ${keyColumn('email')}`);
@@ -28,5 +31,10 @@ export class CoreAddressKeysAndReceiptsSqlite extends Migration {
       'create index `log_emails_to_address_key_company_id_to_client_id_index` on `log_emails` (`to_address_key`, `company_id`, `to_client_id`)',
     );
     this.addSql('drop index `log_emails_to_address_to_client_id_index`');
+
+    this.addSql(
+      'create index `client_deletions_company_id_client_id_index` on `client_deletions` (`company_id`, `client_id`)',
+    );
+    this.addSql('drop index `client_deletions_company_id_client_id_unique`');
   }
 }
