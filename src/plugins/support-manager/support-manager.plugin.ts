@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { lstat, realpath, rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { ErasurePlugin } from '../plugin';
 import { SUPPORT_MANAGER_ENTITIES } from './entities';
@@ -13,13 +13,52 @@ export const ATTACHMENT_REMOVED = 'support_manager.attachment_removed';
 
 /**
  * Resolves a stored attachment name inside the attachments directory; refuses names that would
- * leave it (`../`, absolute paths), so a bad row can never remove another file.
+ * leave it (`../`, absolute paths), so a bad row can never remove another file. Spelling only:
+ * see {@link removableAttachment} for symbolic links.
  */
 export function attachmentPath(dir: string, fileName: string): string {
   const root = resolve(dir);
   const path = resolve(root, fileName);
   if (!path.startsWith(root + sep)) throw new Error('attachment path leaves the attachments directory');
   return path;
+}
+
+/**
+ * The path to remove for a stored attachment name, or null when nothing is there (already
+ * removed). Refuses, by throwing, a name whose real location is outside the attachments directory
+ * once symbolic links are followed: a linked directory on the way, or the name itself a link to a
+ * file outside, or a link that leads nowhere (it cannot be shown to stay inside). A refused event
+ * is retried and then parked as failed for an operator: a link out of the directory is not
+ * something the service made. A link to a file inside the directory is removed itself, never the
+ * file it points to (that name is another attachment's); `rm` removes a link, not its target.
+ *
+ * Between this check and the removal the directory could change; whoever can write to it can
+ * remove its files anyway, so only names from the database are guarded.
+ */
+export async function removableAttachment(dir: string, fileName: string): Promise<string | null> {
+  const path = attachmentPath(dir, fileName);
+  const root = await realpath(resolve(dir));
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    try {
+      await lstat(path);
+    } catch (lstatError) {
+      if (isMissing(lstatError)) return null;
+      throw lstatError;
+    }
+    throw new Error('attachment is a symbolic link that leads nowhere');
+  }
+  if (!real.startsWith(root + sep)) {
+    throw new Error('attachment path leaves the attachments directory through a symbolic link');
+  }
+  return path;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
 /** Blesta's Support Manager: tickets, replies, custom field values and attachment files. */
@@ -47,7 +86,8 @@ export const supportManagerPlugin: ErasurePlugin = {
       const file = payload.file;
       // A malformed event must fail loudly (and be parked for an operator), not pass as done.
       if (typeof file !== 'string' || file === '') throw new Error('attachment event without a file name');
-      await rm(attachmentPath(config.attachmentsDir, file), { force: true });
+      const path = await removableAttachment(config.attachmentsDir, file);
+      if (path) await rm(path, { force: true });
     });
   },
 };
