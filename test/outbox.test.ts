@@ -137,6 +137,12 @@ describeEachDatabase('the outbox', (db) => {
     }
   });
 
+  it('takes an attachment already gone as removed', async () => {
+    await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'gone.txt' });
+    await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'no-such-dir/gone.txt' });
+    expect(await app.outbox.drain()).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+  });
+
   it('removes a link to another attachment, never the attachment it points to', async () => {
     writeFileSync(join(files, 'kept.txt'), 'another attachment');
     symlinkSync('kept.txt', join(files, 'alias.txt'));

@@ -25,7 +25,7 @@ export function attachmentPath(dir: string, fileName: string): string {
 
 /**
  * The path to remove for a stored attachment name, or null when nothing is there (already
- * removed). Refuses, by throwing, a name whose real location is outside the attachments directory
+ * removed, or no attachments directory at all). Refuses, by throwing, a name whose real location is outside the attachments directory
  * once symbolic links are followed: a linked directory on the way, or the name itself a link to a
  * file outside, or a link that leads nowhere (it cannot be shown to stay inside). A refused event
  * is retried and then parked as failed for an operator: a link out of the directory is not
@@ -37,7 +37,14 @@ export function attachmentPath(dir: string, fileName: string): string {
  */
 export async function removableAttachment(dir: string, fileName: string): Promise<string | null> {
   const path = attachmentPath(dir, fileName);
-  const root = await realpath(resolve(dir));
+  let root: string;
+  try {
+    root = await realpath(resolve(dir));
+  } catch (error) {
+    // No attachments directory: no file to remove.
+    if (isMissing(error)) return null;
+    throw error;
+  }
   let real: string;
   try {
     real = await realpath(path);
