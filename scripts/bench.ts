@@ -8,7 +8,9 @@
  * clients of that size are generated in a child process: one is deleted by the service running
  * in this process (previews, then deleteClient over HTTP while RSS is sampled every 5 ms), the
  * other by hand-written SQL over a plain mysql2 connection (./bench/handwritten-delete.ts); who
- * goes first alternates. Prints a table of medians and the verdict on each bar, and writes
+ * goes first alternates. While the service deletes, a second connection writes for other clients
+ * (a sign-up in the same client group, an invoice for the typical client; ./bench/write-probe.ts)
+ * and the 99th percentile of those writes' latency is reported. Prints a table of medians and the verdict on each bar, and writes
  * bench-results/results.json and bench-results/deletion-time.svg. Exits 0 when a bar fails: it
  * is a measurement. See docs/benchmark.md.
  */
@@ -43,6 +45,7 @@ import {
   type TypicalPreview,
 } from './bench/report';
 import { ScratchDatabase } from './bench/scratch-database';
+import { WriteProbe, type WriteLatencies } from './bench/write-probe';
 import { startServer } from '../src/server';
 
 const DATABASE_NAME = 'erasure_bench';
@@ -100,6 +103,12 @@ interface Bench {
   app: App;
   scratch: ScratchDatabase;
   conn: Connection;
+  /** A second plain connection, for other clients' writes during the service's deletions. */
+  probeConn: Connection;
+  /** The bench company's client group, where the probe's sign-ups land. */
+  clientGroupId: number;
+  /** A client that is never deleted (the typical one), for the probe's invoices. */
+  neighbourClientId: number;
   api: GraphqlClient;
   staff: BenchStaff;
   companyId: number;
@@ -135,6 +144,8 @@ interface ServiceRun {
   timeByKind: Record<string, { statements: number; ms: number }>;
   /** Every statement the service sent during the request, in order, with its time. */
   statements: TracedStatement[];
+  /** Other clients' writes on another connection while the request ran (./bench/write-probe.ts). */
+  writes: WriteLatencies;
 }
 
 interface PairRun {
@@ -169,6 +180,7 @@ async function main(): Promise<void> {
   });
   let app: App | undefined;
   let conn: Connection | undefined;
+  let probeConn: Connection | undefined;
   let api: GraphqlClient | undefined;
   let closeServer: (() => Promise<void>) | undefined;
   try {
@@ -183,10 +195,14 @@ async function main(): Promise<void> {
     api = new GraphqlClient(server.graphqlUrl);
     await api.signIn(staff.email, staff.password);
     conn = await scratch.connect();
+    probeConn = await scratch.connect();
     const bench: Bench = {
       app,
       scratch,
       conn,
+      probeConn,
+      clientGroupId: fixtures.clientGroupId,
+      neighbourClientId: 0,
       api,
       staff,
       companyId: fixtures.companyId,
@@ -265,6 +281,7 @@ async function main(): Promise<void> {
     await closeServer?.();
     await app?.close();
     await conn?.end();
+    await probeConn?.end();
     if (options.keep) log(`kept database ${DATABASE_NAME}`);
     else await scratch.drop();
     await scratch.close();
@@ -282,6 +299,8 @@ async function measureTypicalPreview(bench: Bench): Promise<TypicalPreview> {
     count: 1,
   });
   await settle(bench, 'the typical previews');
+  // Never deleted: the write probe's invoices go to it.
+  bench.neighbourClientId = client.clientId;
   for (let i = 0; i < TYPICAL_WARMUP; i++) await bench.api.preview(client.clientId);
   const times: number[] = [];
   for (let i = 0; i < TYPICAL_RUNS; i++) {
@@ -433,11 +452,17 @@ async function runService(
   let statements: TracedStatement[];
   let rss: { peak: number; samples: number };
   let outcome: Awaited<ReturnType<GraphqlClient['deleteClient']>>;
+  const probe = WriteProbe.start(bench.probeConn, {
+    clientGroupId: bench.clientGroupId,
+    neighbourClientId: bench.neighbourClientId,
+  });
+  let writes: WriteLatencies;
   try {
     outcome = await bench.api.deleteClient(client.clientId, bench.staff.password, previewToken);
   } finally {
     statements = bench.trace.stop();
     rss = sampler.stop();
+    writes = await probe.stop();
   }
   // Attachment files and the after-commit event go through the outbox; it finishes before
   // anything else is measured.
@@ -464,6 +489,7 @@ async function runService(
     rowsLeft: left,
     timeByKind: timeByKind(statements),
     statements,
+    writes,
   };
 }
 
@@ -513,6 +539,15 @@ function summarise(size: number, pairs: readonly PairRun[]): SizeResult {
     // RSS can fall below the idle reading while the freed heap goes back to the system: no growth.
     rssGrowthMb: Math.max(0, ...pairs.map((p) => p.service.peakRssMb - p.service.idleRssMb)),
     previewMs: median(pairs.flatMap((p) => p.service.previewMs)),
+    writeP99Ms: percentile(
+      pairs.flatMap((p) => [...p.service.writes.newClientMs, ...p.service.writes.invoiceMs]),
+      99,
+    ),
+    failedWrites: pairs.reduce((n, p) => n + p.service.writes.failed.length, 0),
+    writes: pairs.reduce(
+      (n, p) => n + p.service.writes.newClientMs.length + p.service.writes.invoiceMs.length,
+      0,
+    ),
   };
 }
 

@@ -1,8 +1,11 @@
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResultSetHeader } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { sql } from '../src/deletion/sql';
+import { ident, sql } from '../src/deletion/sql';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { Permission } from '../src/permissions/rules';
 import { startServer, type RunningServer } from '../src/server';
@@ -16,17 +19,20 @@ import {
   byTable,
   createScenario,
   deleteClient,
+  deletionPauses,
   filesPresent,
   handlerPlugin,
   fullShapeClient,
   nonZero,
+  plainConnection,
   preview,
   rowCounts,
   scratchDir,
+  someoneWaitsForALock,
   tablesContaining,
   type Scenario,
 } from './support/deletion';
-import { createStaff, createStaffGroup, type StaffFixture } from './support/fixtures';
+import { createStaff, createStaffGroup, createUser, type StaffFixture } from './support/fixtures';
 import { signIn } from './support/http';
 
 const ALL = [Permission.viewClients, Permission.deleteClients];
@@ -183,6 +189,45 @@ describeEachDatabase('deleteClient', (db) => {
     for (const email of client.contactEmails) expect(text).not.toContain(email);
   });
 
+  it('deletes a client that later holds a deleted id, with a receipt of its own', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const first = as(
+      await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password),
+      'ClientDeleted',
+    );
+    // a restored backup brings a client back under the same id
+    const runner = sqlOn(w);
+    const now = runner.date(new Date());
+    const userId = await createUser(w.app, 'restored-secret');
+    await runner.run(
+      sql`INSERT INTO clients (id, id_format, id_value, user_id, client_group_id, status)
+          VALUES (${client.clientId}, '{num}', 7, ${userId}, ${w.scenario.fixtures.clientGroupId}, 'active')`,
+    );
+    await runner.run(
+      sql`INSERT INTO contacts (client_id, contact_type, first_name, last_name, email, country, date_added)
+          VALUES (${client.clientId}, 'primary', 'Rita', 'Restored', ${`restored-${client.clientId}@example.test`}, 'US', ${now})`,
+    );
+    await runner.run(
+      sql`INSERT INTO client_notes (client_id, staff_id, title, stickied, date_added)
+          VALUES (${client.clientId}, ${w.scenario.fixtures.staffId}, 'restored', 0, ${now})`,
+    );
+    const restored = { clients: 1, contacts: 1, client_notes: 1, users: 1 };
+    expect(byTable((await previewOf(w.server.url, w.adminToken, client.clientId)).counts)).toEqual(restored);
+
+    const second = as(
+      await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password),
+      'ClientDeleted',
+    );
+    expect(second.receipt.id).not.toBe(first.receipt.id);
+    expect(byTable(second.receipt.counts)).toEqual(restored);
+    const [{ n }] = await runner.rows<{ n: number }>(
+      sql`SELECT (SELECT COUNT(*) FROM clients WHERE id = ${client.clientId}) + (SELECT COUNT(*) FROM users WHERE id = ${userId}) AS n`,
+    );
+    expect(Number(n)).toBe(0);
+    // a repeat answers with the newest receipt
+    expect(await deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password)).toEqual(second);
+  });
+
   it('refuses with DeletionBlockedError for each blocker, and deletes nothing', async () => {
     for (const [shape, code] of [
       ['open_invoice', 'OPEN_INVOICES'],
@@ -321,24 +366,6 @@ describeEachDatabase('deleteClient', (db) => {
     // and the staff member still signs in
     await signIn(w.server.url, w.admin.email, w.admin.password);
   });
-
-  it("leaves address-matched rows alone when another client's contact shares the address", async () => {
-    const a = await fullShapeClient(w.app, w.scenario);
-    const b = await fullShapeClient(w.app, w.scenario);
-    const runner = sqlOn(w);
-    const shared = a.contactEmails[0];
-    await runner.run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
-    const [{ n: orphanEmails }] = await runner.rows<{ n: number }>(
-      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
-    );
-    const p = byTable((await previewOf(w.server.url, w.adminToken, a.clientId)).counts);
-    expect(p.log_emails ?? 0).toBe(a.counts.log_emails - Number(orphanEmails));
-    await deleteClient(w.server.url, w.adminToken, a.clientId, w.admin.password);
-    const [{ n: still }] = await runner.rows<{ n: number }>(
-      sql`SELECT COUNT(*) AS n FROM log_emails WHERE to_client_id IS NULL AND to_address = ${shared}`,
-    );
-    expect(Number(still)).toBe(Number(orphanEmails));
-  });
 });
 
 /** Row counts without `log_users` and `auth_attempts`, which every password check writes to. */
@@ -434,4 +461,338 @@ describe('the deletion API', () => {
     const { RESOLVERS } = await import('../src/resolvers');
     expect(RESOLVERS.map((r) => r.name)).toContain('ClientDeletionResolver');
   });
+});
+
+/** An email-log row and a guest ticket (two replies, one attachment and its file) sent to one address. */
+interface GuestRows {
+  readonly logEmailId: number;
+  readonly ticketId: number;
+  readonly file: string;
+}
+
+/**
+ * Rows of `scenario`'s company without a client id, addressed to `address`: an email-log row, and
+ * a ticket opened in the company's support department with two replies and an attachment file.
+ */
+async function plantGuestRows(w: World, scenario: Scenario, address: string): Promise<GuestRows> {
+  const db = sqlOn(w);
+  const now = db.date(new Date());
+  const lastId = async (table: string) => {
+    const [{ id }] = await db.rows<{ id: number }>(sql`SELECT MAX(id) AS id FROM ${ident(table)}`);
+    return Number(id);
+  };
+  await db.run(
+    sql`INSERT INTO log_emails (company_id, to_client_id, to_address, from_address, from_name, subject, sent, date_sent)
+        VALUES (${scenario.fixtures.companyId}, NULL, ${address}, 'billing@example.test', 'Billing', 'Your invoice', 1, ${now})`,
+  );
+  const logEmailId = await lastId('log_emails');
+  await db.run(
+    sql`INSERT INTO support_tickets (code, department_id, client_id, email, summary, priority, status, date_added)
+        VALUES (4242, ${scenario.fixtures.supportDepartmentId}, NULL, ${address}, 'Site down', 'low', 'open', ${now})`,
+  );
+  const ticketId = await lastId('support_tickets');
+  for (const details of ['It is down.', 'Still down.']) {
+    await db.run(
+      sql`INSERT INTO support_replies (ticket_id, type, details, date_added) VALUES (${ticketId}, 'reply', ${details}, ${now})`,
+    );
+  }
+  const file = `guest-${randomBytes(6).toString('hex')}.txt`;
+  writeFileSync(join(w.files, file), 'screenshot');
+  await db.run(
+    sql`INSERT INTO support_attachments (reply_id, name, file_name) VALUES (${await lastId('support_replies')}, 'screenshot.png', ${file})`,
+  );
+  return { logEmailId, ticketId, file };
+}
+
+/** What is left of planted guest rows: rows per table, and the attachment file. */
+async function guestRowsLeft(w: World, rows: GuestRows) {
+  const db = sqlOn(w);
+  const [n] = await db.rows<Record<string, number>>(
+    sql`SELECT (SELECT COUNT(*) FROM log_emails WHERE id = ${rows.logEmailId}) AS log_emails,
+               (SELECT COUNT(*) FROM support_tickets WHERE id = ${rows.ticketId}) AS support_tickets,
+               (SELECT COUNT(*) FROM support_replies WHERE ticket_id = ${rows.ticketId}) AS support_replies,
+               (SELECT COUNT(*) FROM support_attachments a JOIN support_replies r ON r.id = a.reply_id
+                 WHERE r.ticket_id = ${rows.ticketId}) AS support_attachments`,
+  );
+  return {
+    ...Object.fromEntries(Object.entries(n).map(([table, count]) => [table, Number(count)])),
+    file: filesPresent(w.files, [rows.file]),
+  };
+}
+
+const ALL_GUEST_ROWS = {
+  log_emails: 1,
+  support_tickets: 1,
+  support_replies: 2,
+  support_attachments: 1,
+  file: 1,
+};
+const NO_GUEST_ROWS = {
+  log_emails: 0,
+  support_tickets: 0,
+  support_replies: 0,
+  support_attachments: 0,
+  file: 0,
+};
+/** The rows one planted set adds to a client's preview when they are the client's. */
+const GUEST_COUNTS = { log_emails: 1, support_tickets: 1, support_replies: 2, support_attachments: 1 };
+
+function plus(counts: Record<string, number>, more: Record<string, number>) {
+  const sum = { ...counts };
+  for (const [table, n] of Object.entries(more)) sum[table] = (sum[table] ?? 0) + n;
+  return sum;
+}
+
+describeEachDatabase('deleteClient: rows found by address', (db) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db);
+  });
+  afterAll(() => stopWorld(w, db));
+
+  /** Previews and deletes the client; returns the preview's and the receipt's counts. */
+  async function previewAndDelete(clientId: number) {
+    const p = await previewOf(w.server.url, w.adminToken, clientId);
+    const res = as(
+      await deletionOf(w.server.url, w.adminToken, clientId, w.admin.password, p.previewToken),
+      'ClientDeleted',
+    );
+    await w.app.outbox.drain();
+    return { previewed: byTable(p.counts), deleted: byTable(res.receipt.counts) };
+  }
+
+  it("leaves address-matched rows alone when another client's contact shares the address", async () => {
+    const a = await fullShapeClient(w.app, w.scenario);
+    const b = await fullShapeClient(w.app, w.scenario);
+    const shared = a.contactEmails[0];
+    await sqlOn(w).run(sql`UPDATE contacts SET email = ${shared} WHERE id = ${b.contactIds[0]}`);
+    const planted = await plantGuestRows(w, w.scenario, shared);
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+
+    const { previewed, deleted } = await previewAndDelete(a.clientId);
+    // the generator's own guest rows go to another of a's addresses: those are a's
+    expect(previewed).toEqual(nonZero(a.counts));
+    expect(deleted).toEqual(nonZero(a.counts));
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it("takes nothing of another company's: email-log rows, guest tickets, replies and files to the same address", async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const other = await createScenario(w.app, `Elsewhere ${db.name}`);
+    const theirs = await plantGuestRows(w, other, client.contactEmails[0]);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, theirs)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it("takes the client's own rows even when another company's client or staff uses the address", async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    const other = await createScenario(w.app, `Elsewhere ${db.name}`);
+    const stranger = await fullShapeClient(w.app, other);
+    await sqlOn(w).run(sql`UPDATE contacts SET email = ${address} WHERE id = ${stranger.contactIds[0]}`);
+    await createStaff(w.app, {
+      groupIds: [(await createStaffGroup(w.app, other.fixtures.companyId, [])).id],
+      email: address,
+    });
+    const ours = await plantGuestRows(w, w.scenario, address);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(plus(nonZero(client.counts), GUEST_COUNTS));
+    expect(deleted).toEqual(previewed);
+    expect(await guestRowsLeft(w, ours)).toEqual(NO_GUEST_ROWS);
+  });
+
+  it('does not claim an address a staff member of the company uses, in any case', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    const group = await createStaffGroup(w.app, w.scenario.fixtures.companyId, []);
+    await createStaff(w.app, { groupIds: [group.id], email: address.toUpperCase() });
+    const planted = await plantGuestRows(w, w.scenario, address);
+    // a staff member's second (mobile) address counts too
+    const mobile = client.contactEmails[2];
+    const staff = await createStaff(w.app, { groupIds: [group.id] });
+    await sqlOn(w).run(sql`UPDATE staff SET email_mobile = ${mobile} WHERE id = ${staff.staffId}`);
+    const plantedMobile = await plantGuestRows(w, w.scenario, mobile);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, planted)).toEqual(ALL_GUEST_ROWS);
+    expect(await guestRowsLeft(w, plantedMobile)).toEqual(ALL_GUEST_ROWS);
+  });
+
+  it('matches an address written in capitals or with surrounding spaces', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const capitals = await plantGuestRows(w, w.scenario, client.contactEmails[0].toUpperCase());
+    const spaced = await plantGuestRows(w, w.scenario, `  ${client.contactEmails[2]}  `);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(plus(plus(nonZero(client.counts), GUEST_COUNTS), GUEST_COUNTS));
+    expect(deleted).toEqual(previewed);
+    expect(await guestRowsLeft(w, capitals)).toEqual(NO_GUEST_ROWS);
+    expect(await guestRowsLeft(w, spaced)).toEqual(NO_GUEST_ROWS);
+  });
+
+  it('compares addresses byte for byte: an accent or a trailing invisible character makes another address', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const address = client.contactEmails[0];
+    expect(address).toContain('e');
+    // MariaDB's utf8mb4_unicode_ci finds both equal to the address; they are not the client's
+    const accented = await plantGuestRows(w, w.scenario, address.replace('e', 'é'));
+    const zeroWidth = await plantGuestRows(w, w.scenario, `${address}\u200B`);
+
+    const { previewed, deleted } = await previewAndDelete(client.clientId);
+    expect(previewed).toEqual(nonZero(client.counts));
+    expect(deleted).toEqual(nonZero(client.counts));
+    expect(await guestRowsLeft(w, accented)).toEqual(ALL_GUEST_ROWS);
+    expect(await guestRowsLeft(w, zeroWidth)).toEqual(ALL_GUEST_ROWS);
+  });
+});
+
+describeEachDatabase('deleteClient at the same time as other work', (db) => {
+  const pauses = deletionPauses();
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(db, { plugins: [pauses.plugin] });
+  });
+  afterAll(() => stopWorld(w, db));
+
+  it('answers two confirmations of one deletion with one receipt', async () => {
+    const client = await fullShapeClient(w.app, w.scenario);
+    const pause = pauses.pauseAt(client.clientId);
+    const first = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    await pause.reached;
+    const second = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+    // the twin waits for the client row (MariaDB) or the single connection (SQLite)
+    await someoneWaitsForALock(w.app, 1000);
+    pause.release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(as(b, 'ClientDeleted')).toEqual(as(a, 'ClientDeleted'));
+    const receipts = await sqlOn(w).rows(
+      sql`SELECT id FROM client_deletions WHERE client_id = ${client.clientId}`,
+    );
+    expect(receipts.length).toBe(1);
+  });
+
+  it('deletes a sign-in that only two clients deleted at the same moment share', async () => {
+    // in two client groups of the company, so that nothing but the sign-in orders the deletions
+    const runner = sqlOn(w);
+    await runner.run(
+      sql`INSERT INTO client_groups (company_id, name) VALUES (${w.scenario.fixtures.companyId}, 'Resellers')`,
+    );
+    const [{ id: otherGroup }] = await runner.rows<{ id: number }>(
+      sql`SELECT MAX(id) AS id FROM client_groups`,
+    );
+    const a = await fullShapeClient(w.app, w.scenario);
+    const b = await fullShapeClient(w.app, {
+      ...w.scenario,
+      fixtures: { ...w.scenario.fixtures, clientGroupId: Number(otherGroup) },
+    });
+    const shared = await createUser(w.app, 'shared-secret');
+    await runner.run(
+      sql`UPDATE contacts SET user_id = ${shared} WHERE id IN (${a.contactIds[2]}, ${b.contactIds[2]})`,
+    );
+    // each keeps it for the other while both exist
+    expect(byTable((await previewOf(w.server.url, w.adminToken, a.clientId)).kept)).toEqual({ users: 1 });
+    expect(byTable((await previewOf(w.server.url, w.adminToken, b.clientId)).kept)).toEqual({ users: 1 });
+
+    const pause = pauses.pauseAt(a.clientId);
+    const bGotThisFar = pauses.watch(b.clientId);
+    const first = deletionOf(w.server.url, w.adminToken, a.clientId, w.admin.password);
+    await pause.reached;
+    const second = deletionOf(w.server.url, w.adminToken, b.clientId, w.admin.password);
+    // b must decide after a commits: it waits for the shared sign-in's lock (MariaDB) or for the
+    // single connection (SQLite). Had it gone on, it would now be in its handler, with the sign-in
+    // kept for a.
+    await Promise.race([bGotThisFar, someoneWaitsForALock(w.app, 1000)]);
+    pause.release();
+    const [resA, resB] = await Promise.all([first, second]);
+
+    expect(byTable(as(resA, 'ClientDeleted').receipt.kept)).toEqual({ users: 1 });
+    const receiptB = as(resB, 'ClientDeleted').receipt;
+    expect(byTable(receiptB.kept)).toEqual({});
+    expect(byTable(receiptB.counts).users).toBe(b.counts.users + 1);
+    const left = await runner.rows(sql`SELECT id FROM users WHERE id = ${shared}`);
+    expect(left).toEqual([]);
+  });
+
+  it.skipIf(db.name !== 'mysql')(
+    "holds no lock that sign-ups, other clients' writes or staff changes wait for",
+    async () => {
+      // the neighbour first: its rows sort just before the client's in every index on client ids
+      const neighbour = await fullShapeClient(w.app, w.scenario);
+      const client = await fullShapeClient(w.app, w.scenario);
+      const pause = pauses.pauseAt(client.clientId, { afterAllDeletes: true });
+      const deletion = deletionOf(w.server.url, w.adminToken, client.clientId, w.admin.password);
+      await pause.reached;
+
+      const conn = await plainConnection(w.app);
+      const write = async (what: string, text: string, params: unknown[] = []) => {
+        try {
+          const [result] = await conn.query<ResultSetHeader>(text, params);
+          return result;
+        } catch (error) {
+          throw new Error(`${what} waited for the deletion: ${(error as Error).message}`);
+        }
+      };
+      try {
+        // with every delete done and the transaction open, nothing here may wait a second
+        await conn.query('SET SESSION innodb_lock_wait_timeout = 1');
+        const user = await write(
+          'a sign-up (its user)',
+          `INSERT INTO users (username, password, two_factor_mode, date_added) VALUES (?, 'x', 'none', UTC_TIMESTAMP())`,
+          [`signup-${client.clientId}@example.test`],
+        );
+        await write(
+          "a sign-up into the client's group",
+          `INSERT INTO clients (id_format, id_value, user_id, client_group_id, status) VALUES ('{num}', 1, ?, ?, 'active')`,
+          [user.insertId, w.scenario.fixtures.clientGroupId],
+        );
+        const invoice = await write(
+          'an invoice for another client',
+          `INSERT INTO invoices (id_format, id_value, client_id, date_billed, date_due, status, previous_due, currency)
+           VALUES ('{num}', 1, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 'active', 0, 'USD')`,
+          [neighbour.clientId],
+        );
+        await write(
+          "a line of the other client's invoice",
+          `INSERT INTO invoice_lines (invoice_id, description, qty, amount, \`order\`) VALUES (?, 'Hosting', 1, 5, 1)`,
+          [invoice.insertId],
+        );
+        for (const staffId of [w.admin.staffId, w.scenario.fixtures.staffId]) {
+          await write('a staff change', `UPDATE staff SET first_name = 'Renamed' WHERE id = ?`, [staffId]);
+        }
+        for (const [toClient, address] of [
+          [neighbour.clientId, neighbour.contactEmails[0]],
+          [null, neighbour.contactEmails[1]],
+        ] as const) {
+          await write(
+            'an email to another client',
+            `INSERT INTO log_emails (company_id, to_client_id, to_address, from_address, from_name, subject, sent, date_sent)
+             VALUES (?, ?, ?, 'billing@example.test', 'Billing', 'Hello', 1, UTC_TIMESTAMP())`,
+            [w.scenario.fixtures.companyId, toClient, address],
+          );
+        }
+        await write(
+          "another client's contact changing",
+          `UPDATE contacts SET first_name = 'Renamed', email = ? WHERE id = ?`,
+          [`renamed-${neighbour.clientId}@example.test`, neighbour.contactIds[0]],
+        );
+        await write(
+          'another client adding a contact',
+          `INSERT INTO contacts (client_id, contact_type, first_name, last_name, email, country, date_added)
+           VALUES (?, 'other', 'New', 'Contact', ?, 'US', UTC_TIMESTAMP())`,
+          [neighbour.clientId, `new-${neighbour.clientId}@example.test`],
+        );
+      } finally {
+        await conn.end();
+        pause.release();
+      }
+      const res = as(await deletion, 'ClientDeleted');
+      expect(byTable(res.receipt.counts)).toEqual(nonZero(client.counts));
+    },
+  );
 });

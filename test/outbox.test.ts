@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Entity, ManyToOne, PrimaryKey, type Rel } from '@mikro-orm/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -107,6 +108,48 @@ describeEachDatabase('the outbox', (db) => {
     expect(await app.outbox.drain()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect(existsSync(join(files, '..', 'outside-erasure.txt'))).toBe(true);
     await new EmSqlRunner(app.orm.em.fork(), app.driver).run(sql`DELETE FROM outbox_events`);
+  });
+
+  it('never removes a file outside the attachments directory through a symbolic link, and parks the event', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'erasure-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.txt'), 'keep me');
+      writeFileSync(join(outside, 'other.txt'), 'keep me too');
+      // a link named like an attachment, and a linked directory on the way to one
+      symlinkSync(join(outside, 'secret.txt'), join(files, 'linked-file.txt'));
+      symlinkSync(outside, join(files, 'linked-dir'));
+      await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'linked-file.txt' });
+      await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'linked-dir/other.txt' });
+      for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+        await app.outbox.drain();
+        clock.advance(30 * 60_000);
+      }
+      expect(existsSync(join(outside, 'secret.txt'))).toBe(true);
+      expect(existsSync(join(outside, 'other.txt'))).toBe(true);
+      // for an operator to look at: a link out of the directory is nothing the service made
+      expect(await outboxRows(app)).toMatchObject([
+        { status: 'failed', attempts: MAX_ATTEMPTS },
+        { status: 'failed', attempts: MAX_ATTEMPTS },
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      await new EmSqlRunner(app.orm.em.fork(), app.driver).run(sql`DELETE FROM outbox_events`);
+    }
+  });
+
+  it('takes an attachment already gone as removed', async () => {
+    await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'gone.txt' });
+    await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'no-such-dir/gone.txt' });
+    expect(await app.outbox.drain()).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+  });
+
+  it('removes a link to another attachment, never the attachment it points to', async () => {
+    writeFileSync(join(files, 'kept.txt'), 'another attachment');
+    symlinkSync('kept.txt', join(files, 'alias.txt'));
+    await enqueueCommitted(app, ATTACHMENT_REMOVED, { file: 'alias.txt' });
+    expect(await app.outbox.drain()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(readdirSync(files)).not.toContain('alias.txt');
+    expect(existsSync(join(files, 'kept.txt'))).toBe(true);
   });
 });
 

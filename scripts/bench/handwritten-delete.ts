@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { addressKeyOf, addressKeySql } from '../../src/deletion/address-key';
 
 /**
  * The benchmark's baseline: the deletion of SPEC 2.2 written by hand as plain MariaDB SQL, the way
@@ -7,11 +8,13 @@ import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise'
  * definitions (nothing here is generated from them), so it can serve as a yardstick for the
  * engine and as a second opinion on which rows belong to a client.
  *
- * Shape: one transaction on one plain mysql2 connection; the client row locked first; the user
- * rows and the client-only addresses found up front (both are identified through rows deleted
- * before them); then one multi-table DELETE per table, joined to the client, children before
- * parents so that every foreign key holds at every step. A table that belongs to the client
- * through either of two parents (SPEC 2.2 "x or y") gets one DELETE per parent.
+ * Shape: one transaction on one plain mysql2 connection (the server's default isolation); the
+ * client row locked first; the user rows and the client-only addresses found up front (both are
+ * identified through rows deleted before them); then one multi-table DELETE per table, joined to
+ * the client, children before parents so that every foreign key holds at every step. A table that
+ * belongs to the client through either of two parents (SPEC 2.2 "x or y") gets one DELETE per
+ * parent. Addresses are compared through the schema's generated address keys (trimmed,
+ * ASCII-lower-cased, binary collation), within the client's company.
  */
 
 /** `?` in the SQL is the client's id, bound once per placeholder. */
@@ -31,12 +34,23 @@ const STAGE = [
   `DELETE h FROM hw_users h JOIN staff s ON s.user_id = h.id`,
   `DELETE h FROM hw_users h JOIN clients c ON c.user_id = h.id WHERE c.id <> ?`,
   `DELETE h FROM hw_users h JOIN contacts k ON k.user_id = h.id WHERE k.client_id <> ?`,
-  // Addresses of the client's contacts that no other client's contact uses: rows without a
-  // client id (emails, tickets opened by email) sent to them are the client's.
-  `CREATE TEMPORARY TABLE hw_emails (PRIMARY KEY (email))
-     SELECT DISTINCT k.email FROM contacts k
+  // The client's company: rows matched by address are that company's only.
+  `SET @hw_company = (SELECT g.company_id FROM clients c JOIN client_groups g ON g.id = c.client_group_id
+                      WHERE c.id = ?)`,
+  // Addresses of the client's contacts that no other client's contact of the company uses, nor
+  // any of the company's staff: rows without a client id (emails, tickets opened by email) sent
+  // to them are the client's.
+  `CREATE TEMPORARY TABLE hw_emails (PRIMARY KEY (email_key))
+     SELECT DISTINCT k.email_key FROM contacts k
      WHERE k.client_id = ?
-       AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.email = k.email AND o.client_id <> ?)`,
+       AND NOT EXISTS (SELECT 1 FROM contacts o JOIN clients oc ON oc.id = o.client_id
+                         JOIN client_groups og ON og.id = oc.client_group_id
+                        WHERE o.email_key = k.email_key AND o.client_id <> ? AND og.company_id = @hw_company)
+       AND NOT EXISTS (SELECT 1 FROM staff_groups sg JOIN staff_group m ON m.staff_group_id = sg.id
+                         JOIN staff s ON s.id = m.staff_id
+                        WHERE sg.company_id = @hw_company
+                          AND (${addressKeySql('s.email')} = k.email_key
+                               OR ${addressKeySql('s.email_mobile')} = k.email_key))`,
 ];
 
 const DELETES: readonly Step[] = [
@@ -51,13 +65,20 @@ const DELETES: readonly Step[] = [
     }[table];
     return [
       { table, sql: `DELETE x FROM ${join} WHERE t.client_id = ?` },
-      { table, sql: `DELETE x FROM ${join} JOIN hw_emails e ON e.email = t.email WHERE t.client_id IS NULL` },
+      {
+        table,
+        sql: `DELETE x FROM ${join} JOIN hw_emails e ON e.email_key = t.email_key
+              JOIN support_departments d ON d.id = t.department_id
+              WHERE t.client_id IS NULL AND d.company_id = @hw_company`,
+      },
     ];
   }),
   { table: 'support_tickets', sql: `DELETE x FROM support_tickets x WHERE x.client_id = ?` },
   {
     table: 'support_tickets',
-    sql: `DELETE x FROM support_tickets x JOIN hw_emails e ON e.email = x.email WHERE x.client_id IS NULL`,
+    sql: `DELETE x FROM support_tickets x JOIN hw_emails e ON e.email_key = x.email_key
+          JOIN support_departments d ON d.id = x.department_id
+          WHERE x.client_id IS NULL AND d.company_id = @hw_company`,
   },
 
   // -- order plugin: orders have no client id, they hang off the client's invoices.
@@ -181,7 +202,8 @@ const DELETES: readonly Step[] = [
   { table: 'log_emails', sql: `DELETE x FROM log_emails x WHERE x.to_client_id = ?` },
   {
     table: 'log_emails',
-    sql: `DELETE x FROM log_emails x JOIN hw_emails e ON e.email = x.to_address WHERE x.to_client_id IS NULL`,
+    sql: `DELETE x FROM log_emails x JOIN hw_emails e ON e.email_key = x.to_address_key
+          WHERE x.to_client_id IS NULL AND x.company_id = @hw_company`,
   },
 
   // -- payment accounts and who looked at them (polymorphic: type says which table)
@@ -289,6 +311,7 @@ export async function rowsLeft(
   conn: Connection,
   client: { clientId: number; userIds: readonly number[]; contactEmails: readonly string[] },
 ): Promise<Record<string, number>> {
+  const keys = client.contactEmails.map(addressKeyOf);
   const checks: [string, string, unknown[]][] = [
     ['clients', 'id = ?', [client.clientId]],
     ...[
@@ -312,8 +335,8 @@ export async function rowsLeft(
     ].map((t): [string, string, unknown[]] => [t, 'client_id = ?', [client.clientId]]),
     ['log_emails', 'to_client_id = ?', [client.clientId]],
     ['users', 'id IN (?)', [client.userIds]],
-    ['log_emails', 'to_client_id IS NULL AND to_address IN (?)', [client.contactEmails]],
-    ['support_tickets', 'client_id IS NULL AND email IN (?)', [client.contactEmails]],
+    ['log_emails', 'to_client_id IS NULL AND to_address_key IN (?)', [keys]],
+    ['support_tickets', 'client_id IS NULL AND email_key IN (?)', [keys]],
   ];
   const left: Record<string, number> = {};
   for (const [table, where, params] of checks) {

@@ -46,14 +46,29 @@ export async function findClientInCompany(
   companyId: number,
   options: { forUpdate?: boolean } = {},
 ): Promise<ClientRef | null> {
-  const lock = options.forUpdate && db.driver === 'mysql' ? Sql.raw(' FOR UPDATE') : Sql.raw('');
-  const [row] = await db.rows<{ id: number }>(sql`
-    SELECT c.id AS id
-      FROM clients c
-      JOIN client_groups g ON g.id = c.client_group_id
-     WHERE c.id = ${id} AND g.company_id = ${companyId}${lock}
-  `);
-  return row ? { id: Number(row.id), companyId } : null;
+  const inCompany = async () => {
+    const [row] = await db.rows<{ id: number }>(sql`
+      SELECT c.id AS id
+        FROM clients c
+        JOIN client_groups g ON g.id = c.client_group_id
+       WHERE c.id = ${id} AND g.company_id = ${companyId}
+    `);
+    return row !== undefined;
+  };
+  // A plain read first: another company's client is never locked, not even for a moment.
+  if (!(await inCompany())) return null;
+  if (options.forUpdate && db.driver === 'mysql') {
+    // The clients row alone, by primary key. MariaDB has no FOR UPDATE OF: a locking read through
+    // the join would also lock the client group, and every sign-up into that group would wait
+    // for the deletion (its foreign key check reads the group row with a shared lock).
+    const [locked] = await db.rows<{ id: number }>(
+      sql`SELECT c.id AS id FROM clients c WHERE c.id = ${id} FOR UPDATE`,
+    );
+    // Deleted (a twin deletion committed while this one waited) or moved to another company
+    // meanwhile: the locking read and this plain one see what is committed now (READ COMMITTED).
+    if (!locked || !(await inCompany())) return null;
+  }
+  return { id, companyId };
 }
 
 const SUMMARY_COLUMNS = Sql.raw(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { IsolationLevel } from '@mikro-orm/core';
 import type { AppCore } from '../app';
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
@@ -80,10 +80,25 @@ export class ClientDeletionService {
 
   /**
    * Deletes the client and every record of it in one transaction: lock the client row, re-check
-   * blockers, run the plugins' and the core's deleters, verify that nothing is left, compare what
-   * was deleted with the confirmed preview (rolling back when it is stale), write the audit row
-   * and the outbox, commit. The password is checked first, in its own write, so a failed attempt
-   * counts towards the lockout even though nothing else is written.
+   * blockers, lock the sign-ins it shares only with other clients, run the plugins' and the core's
+   * deleters, verify that nothing is left, compare what was deleted with the confirmed preview
+   * (rolling back when it is stale), write the audit row and the outbox, commit. The password is
+   * checked first, in its own write, so a failed attempt counts towards the lockout even though
+   * nothing else is written.
+   *
+   * A client that no longer exists answers with the company's newest receipt for its id, if any:
+   * a repeated call, or the loser of two concurrent calls (the client row lock makes it wait for
+   * the winner, then find no client). The client is looked for first, so a client that later holds
+   * a deleted id is deleted like any other.
+   *
+   * On MariaDB the transaction runs under READ COMMITTED (SPEC 2.3): under REPEATABLE READ every
+   * row a DELETE's sub-selects read is locked, gaps included, and other clients' writes (sign-ups
+   * into the client's group, their invoices, their contacts, staff) would wait for the deletion.
+   * It stays safe: rows that reference the client's rows by a foreign key cannot be added while
+   * the client row is locked or make the parent's delete fail, the rows matched otherwise are
+   * counted again before commit (the residue check), and the shared sign-ins are locked before
+   * they are decided. Each statement reads what is committed when it runs; the deletes read only
+   * the client's own rows and the staged copies of everything else (see StagedSet).
    */
   async deleteClient(
     ctx: RequestContext,
@@ -101,18 +116,21 @@ export class ClientDeletionService {
     const passwordCheck = await verifyStaffPassword(ctx, password);
     if (passwordCheck !== 'ok') return passwordCheck;
 
-    const stored = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
-    if (stored) return new ClientDeleted(stored);
-
     const started = performance.now();
     let outcome: ClientDeleted | ClientNotFoundError | DeletionBlockedError | PreviewStaleError;
+    // False when the outcome is a receipt stored by an earlier call: nothing to log or deliver.
+    let deletedNow = false;
     try {
       outcome = await ctx.em.fork().transactional(async (em) => {
         const db = new EmSqlRunner(em, this.app.driver);
         const client = await findClientInCompany(db, clientId, staff.companyId, { forUpdate: true });
-        if (!client) return new ClientNotFoundError(clientId);
+        if (!client) {
+          const receipt = await this.storedReceipt(em, staff.companyId, clientId);
+          return receipt ? new ClientDeleted(receipt) : new ClientNotFoundError(clientId);
+        }
         const blockers = await this.blockersOf(db, client);
         if (blockers.length > 0) return new DeletionBlockedError(blockers);
+        await this.app.graph.lockContested(db, client);
         const kept = await this.keptOf(db, client);
 
         // The rows are not counted first: a delete returns how many rows it removed, and the
@@ -143,23 +161,15 @@ export class ClientDeletionService {
           clientId,
           counts: deleted,
         });
+        deletedNow = true;
         return new ClientDeleted(this.toReceipt(audit));
-      });
+      }, this.deletionTransaction);
     } catch (error) {
       if (error instanceof StalePreview) return new PreviewStaleError(error.token);
-      // Two confirmations raced: the loser finds the winner's receipt.
-      if (error instanceof UniqueConstraintViolationException) {
-        const receipt = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
-        if (receipt) return new ClientDeleted(receipt);
-      }
       throw error;
     }
 
-    if (outcome instanceof ClientNotFoundError) {
-      const receipt = await this.storedReceipt(ctx.em.fork(), staff.companyId, clientId);
-      if (receipt) return new ClientDeleted(receipt);
-    }
-    if (outcome instanceof ClientDeleted) {
+    if (outcome instanceof ClientDeleted && deletedNow) {
       ctx.logger.info(
         {
           deletionId: Number(outcome.receipt.id),
@@ -190,8 +200,18 @@ export class ClientDeletionService {
     };
   }
 
+  /** READ COMMITTED on MariaDB (see deleteClient); SQLite has a single writer and no levels. */
+  private get deletionTransaction() {
+    return this.app.driver === 'mysql' ? { isolationLevel: IsolationLevel.READ_COMMITTED } : {};
+  }
+
+  /** The newest receipt of the company for this client id: ids are reused (restored backups). */
   private async storedReceipt(em: Em, companyId: number, clientId: number): Promise<DeletionReceipt | null> {
-    const row = await em.findOne(ClientDeletion, { company: companyId, clientId });
+    const row = await em.findOne(
+      ClientDeletion,
+      { company: companyId, clientId },
+      { orderBy: { id: 'desc' } },
+    );
     return row ? this.toReceipt(row) : null;
   }
 

@@ -1,4 +1,12 @@
-import type { BlockerRule, ClientRef, DeleterDefinition, LinkScope, TableLink, TableRule } from './deleter';
+import type {
+  BlockerRule,
+  ClientRef,
+  DeleterDefinition,
+  LinkScope,
+  StagedSet,
+  TableLink,
+  TableRule,
+} from './deleter';
 import { Sql, ident, sql } from './sql';
 
 export type Driver = 'sqlite' | 'mysql';
@@ -32,6 +40,8 @@ export class ClientGraphError extends Error {
 }
 
 const STAGE_PREFIX = 'erasure_stage_';
+const SET_PREFIX = 'erasure_set_';
+const LOCK_PREFIX = 'erasure_lock_';
 /** The root of the graph: a client link's column holds an id of this table. */
 export const CLIENT_TABLE = 'clients';
 
@@ -42,6 +52,8 @@ export const CLIENT_TABLE = 'clients';
  */
 export class ClientGraph {
   private readonly tables = new Map<string, OwnedTable>();
+  /** The staged sets the links read, by name. */
+  private readonly sets = new Map<string, StagedSet>();
   /** `table.column->target` of the links backed by a real foreign key. */
   private enforced: ReadonlySet<string> = new Set();
   /** table -> tables that must be deleted after it. */
@@ -67,6 +79,9 @@ export class ClientGraph {
           throw new ClientGraphError(`table ${rule.table} has no link to the client`);
         const staged = rule.links.some((l) => l.kind === 'referencedBy');
         this.tables.set(rule.table, { rule, deleter: deleter.name, staged });
+        for (const link of rule.links) {
+          for (const set of link.kind === 'match' ? (link.sets ?? []) : []) this.addSet(set, rule.table);
+        }
       }
       for (const blocker of deleter.blockers ?? []) {
         if (codes.has(blocker.code)) throw new ClientGraphError(`two blockers use the code ${blocker.code}`);
@@ -84,6 +99,13 @@ export class ClientGraph {
       }
     }
     this.order = this.sortForDeletion();
+  }
+
+  private addSet(set: StagedSet, table: string) {
+    if (!/^[a-z_]+$/.test(set.name)) throw new ClientGraphError(`${table} reads a set named "${set.name}"`);
+    const known = this.sets.get(set.name);
+    if (known && known !== set) throw new ClientGraphError(`two different sets are named "${set.name}"`);
+    this.sets.set(set.name, set);
   }
 
   has(table: string): boolean {
@@ -182,11 +204,20 @@ export class ClientGraph {
   // ---- SQL -------------------------------------------------------------------------------
 
   private scope(client: ClientRef, mode: Mode, counter: { n: number }): LinkScope {
-    return {
+    const scope: LinkScope = {
       client,
       idsOf: (table) => this.idsOf(table, client, mode, counter),
+      valuesOf: (set) => {
+        if (this.sets.get(set.name) !== set) {
+          throw new ClientGraphError(`set "${set.name}" is read, but no link declares it`);
+        }
+        if (mode === 'live') return set.select(scope);
+        const v = Sql.raw(`a${++counter.n}`);
+        return sql`SELECT ${v}.value FROM ${ident(SET_PREFIX + set.name)} ${v}`;
+      },
       alias: () => Sql.raw(`a${++counter.n}`),
     };
+    return scope;
   }
 
   /** Sub-select of the ids of `table`'s rows that belong to the client. */
@@ -307,12 +338,54 @@ export class ClientGraph {
   }
 
   /**
-   * Copies the ids of staged tables into temporary tables. Runs inside the deletion's
-   * transaction before the first delete, while every table is intact.
+   * Locks the rows whose keeping another deletion may change (see `keep.contested`), so that
+   * two deletions sharing such a row decide in turn. MariaDB only (SQLite has one writer at a
+   * time). Runs inside the deletion's transaction, after the client row is locked and before
+   * anything reads the keep rules. The candidates are copied first with a plain INSERT ... SELECT:
+   * a locking SELECT would also lock the rows its sub-selects read (clients, contacts, staff).
+   */
+  async lockContested(db: SqlRunner, client: ClientRef): Promise<void> {
+    if (db.driver !== 'mysql') return;
+    for (const table of this.order) {
+      const contested = this.get(table).rule.keep?.contested;
+      if (!contested) continue;
+      const t = Sql.raw('t');
+      const counter = { n: 0 };
+      const named = Sql.join(
+        this.linksOf(table, false).map((l) => this.linkPredicate(table, l, t, client, 'live', counter)),
+        ' OR ',
+      );
+      const lock = ident(LOCK_PREFIX + table);
+      await db.run(sql`DROP TEMPORARY TABLE IF EXISTS ${lock}`);
+      await db.run(sql`CREATE TEMPORARY TABLE ${lock} (id INT NOT NULL PRIMARY KEY)`);
+      await db.run(
+        sql`INSERT INTO ${lock} (id) SELECT t.id FROM ${ident(table)} t WHERE (${named}) AND (${contested(t, this.scope(client, 'live', counter))})`,
+      );
+      await db.rows(
+        sql`SELECT t.id FROM ${ident(table)} t JOIN ${lock} l ON l.id = t.id ORDER BY t.id FOR UPDATE`,
+      );
+      await db.run(sql`DROP TEMPORARY TABLE ${lock}`);
+    }
+  }
+
+  /**
+   * Copies the staged sets' values and the ids of staged tables into temporary tables. Runs
+   * inside the deletion's transaction before the first delete, while every table is intact.
    */
   async stage(db: SqlRunner, client: ClientRef): Promise<void> {
+    for (const set of this.sets.values()) {
+      const copy = ident(SET_PREFIX + set.name);
+      await this.dropTemporary(db, copy);
+      await db.run(
+        db.driver === 'mysql'
+          ? sql`CREATE TEMPORARY TABLE ${copy} (value ${Sql.raw(set.columnType.mysql)} NOT NULL PRIMARY KEY)`
+          : sql`CREATE TEMP TABLE ${copy} (value ${Sql.raw(set.columnType.sqlite)} NOT NULL PRIMARY KEY)`,
+      );
+      const counter = { n: 0 };
+      await db.run(sql`INSERT INTO ${copy} (value) ${set.select(this.scope(client, 'live', counter))}`);
+    }
     for (const table of this.stagedTables) {
-      await this.dropStage(db, table);
+      await this.dropTemporary(db, stageTable(table));
       await db.run(
         db.driver === 'mysql'
           ? sql`CREATE TEMPORARY TABLE ${stageTable(table)} (id INT NOT NULL PRIMARY KEY)`
@@ -323,14 +396,15 @@ export class ClientGraph {
   }
 
   async unstage(db: SqlRunner): Promise<void> {
-    for (const table of this.stagedTables) await this.dropStage(db, table);
+    for (const set of this.sets.values()) await this.dropTemporary(db, ident(SET_PREFIX + set.name));
+    for (const table of this.stagedTables) await this.dropTemporary(db, stageTable(table));
   }
 
-  private async dropStage(db: SqlRunner, table: string) {
+  private async dropTemporary(db: SqlRunner, name: Sql) {
     await db.run(
       db.driver === 'mysql'
-        ? sql`DROP TEMPORARY TABLE IF EXISTS ${stageTable(table)}`
-        : sql`DROP TABLE IF EXISTS temp.${stageTable(table)}`,
+        ? sql`DROP TEMPORARY TABLE IF EXISTS ${name}`
+        : sql`DROP TABLE IF EXISTS temp.${name}`,
     );
   }
 

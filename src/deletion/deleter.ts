@@ -1,3 +1,4 @@
+import type { Driver } from './client-graph';
 import type { Sql } from './sql';
 
 /** The client a deletion is about. */
@@ -13,8 +14,27 @@ export interface ClientRef {
 export interface LinkScope {
   readonly client: ClientRef;
   idsOf(table: string): Sql;
+  /** Sub-select of the values of a {@link StagedSet}: its copy during a deletion, else inline. */
+  valuesOf(set: StagedSet): Sql;
   /** A fresh alias for a sub-select, so nested selects never shadow each other. */
   alias(): Sql;
+}
+
+/**
+ * Values a link compares the client's rows with, computed from rows that are not the client's
+ * (other clients' contacts, staff, the company's departments). A deletion copies the set once,
+ * before its first delete, into a temporary table, and its statements read only that copy: on
+ * MariaDB a DELETE locks every row its sub-selects read, under READ COMMITTED too, and these rows
+ * belong to others, who must not wait for the deletion. Copying is a plain INSERT ... SELECT,
+ * which reads without locking under READ COMMITTED. A preview reads the set inline.
+ */
+export interface StagedSet {
+  /** Unique across the graph: `[a-z_]+`. */
+  readonly name: string;
+  /** The column type of the copy, per driver (it holds one column, `value`). */
+  readonly columnType: Readonly<Record<Driver, string>>;
+  /** Sub-select of the distinct values: `SELECT DISTINCT x FROM ...`. */
+  readonly select: (scope: LinkScope) => Sql;
 }
 
 /** The row's `column` holds the client's id. */
@@ -50,6 +70,8 @@ export interface MatchLink {
   readonly reads: readonly string[];
   /** Columns of this table the predicate uses (documentation and the completeness check). */
   readonly columns: readonly string[];
+  /** The staged sets the predicate reads through `scope.valuesOf`. */
+  readonly sets?: readonly StagedSet[];
   readonly where: (row: Sql, scope: LinkScope) => Sql;
   readonly description: string;
 }
@@ -79,6 +101,13 @@ export interface TableRule {
     /** The references that make a row kept, for the completeness check. */
     readonly references: readonly KeptReference[];
     readonly reason: string;
+    /**
+     * Rows a link names whose keeping another client's deletion can change (a sign-in shared only
+     * with other clients). On MariaDB the deletion locks them before it decides, so two deletions
+     * sharing one decide in turn and the second, reading what the first committed, deletes it.
+     * Rows outside this predicate (a staff member's sign-in) are never locked.
+     */
+    readonly contested?: (row: Sql, scope: LinkScope) => Sql;
   };
   /** Marks rows as this client's data although no link column says so. Rare; documented per use. */
   readonly note?: string;

@@ -1,14 +1,16 @@
 import { JsonTextType } from '../db/json-text.type';
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Company } from './company.entity';
 import { Staff } from './staff.entity';
 
 /**
  * Audit row of one client deletion (service table, not Blesta's). Holds no personal data: the
  * client id number and per-table counts only. Also the stored receipt for idempotent retries.
+ * Not unique per client id: a client that later holds a deleted id (a restored backup, explicit
+ * ids) is deleted again with a receipt of its own, and the newest one answers a repeat.
  */
 @Entity({ tableName: 'client_deletions' })
-@Unique({ properties: ['company', 'clientId'] })
+@Index({ properties: ['company', 'clientId'] })
 export class ClientDeletion {
   @PrimaryKey({ type: 'integer' })
   id!: number;

@@ -1,17 +1,21 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { CoreAuthHardeningMysql } from './mysql/core-auth-hardening';
+import { CoreAddressKeysAndReceiptsMysql } from './mysql/core-20261202-000001-address-keys-and-receipts';
+import { CoreAuthHardeningMysql } from './mysql/core-20261202-000002-auth-hardening';
 import { CoreInitialMysql } from './mysql/core-initial';
-import { CoreAuthHardeningSqlite } from './sqlite/core-auth-hardening';
+import { CoreAddressKeysAndReceiptsSqlite } from './sqlite/core-20261202-000001-address-keys-and-receipts';
+import { CoreAuthHardeningSqlite } from './sqlite/core-20261202-000002-auth-hardening';
 import { CoreInitialSqlite } from './sqlite/core-initial';
 
 /** The core's migrations per driver, oldest first. Names are unique across core and plugins. */
 export const coreMigrations: Record<'sqlite' | 'mysql', MigrationObject[]> = {
   sqlite: [
     { name: 'core_20261126_000000_initial', class: CoreInitialSqlite },
+    { name: 'core_20261202_000001_address_keys_and_receipts', class: CoreAddressKeysAndReceiptsSqlite },
     { name: 'core_20261202_000002_auth_hardening', class: CoreAuthHardeningSqlite },
   ],
   mysql: [
     { name: 'core_20261126_000000_initial', class: CoreInitialMysql },
+    { name: 'core_20261202_000001_address_keys_and_receipts', class: CoreAddressKeysAndReceiptsMysql },
     { name: 'core_20261202_000002_auth_hardening', class: CoreAuthHardeningMysql },
   ],
 };

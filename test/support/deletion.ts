@@ -15,6 +15,8 @@ import {
   type GenerateClientOptions,
   type GeneratedClient,
 } from '../../src/seed/client-generator';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { expect } from 'vitest';
 import {
   ClientDeletionPreviewDocument,
@@ -194,4 +196,104 @@ export async function servedCompany(app: App, name: string) {
   });
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   return { staff: company.staff, fixtures, server };
+}
+
+/**
+ * The core's deleters in an order the client graph accepts when they run as groups after the
+ * plugins' (children before the tables they are found through).
+ */
+export const CORE_DELETERS_IN_ORDER = [
+  'core.email_log',
+  'core.payment_accounts',
+  'core.recurring_invoices',
+  'core.quotations',
+  'core.services',
+  'core.transactions',
+  'core.invoices',
+  'core.contacts',
+  'core.account',
+  'core.users',
+] as const;
+
+/** Where a paused deletion waits: its transaction is open, with every lock it took so far. */
+export interface DeletionPause {
+  /** Resolves when the deletion has reached the pause. */
+  readonly reached: Promise<void>;
+  /** Lets the deletion go on to its verification and commit. */
+  release(): void;
+}
+
+/**
+ * A plugin that holds deletions open at will, so tests can interleave them with other work
+ * deterministically. `pauseAt(clientId)` stops the next deletion of that client in its
+ * `client.deleting` handler until released; with `afterAllDeletes` the handler first runs every
+ * core deleter, so the pause comes after the last delete, just before verification and commit.
+ * `watch(clientId)` only reports that a deletion of the client got that far.
+ */
+export function deletionPauses(name = 'pauses') {
+  const pauses = new Map<number, { pause: DeletionPause; arrive(): void; afterAllDeletes: boolean }>();
+  const watched = new Map<number, () => void>();
+  const plugin = handlerPlugin(name, async (event) => {
+    watched.get(event.client.id)?.();
+    const entry = pauses.get(event.client.id);
+    if (!entry) return;
+    // One deletion only: a later one of the same client (a twin that got this far) goes on.
+    pauses.delete(event.client.id);
+    if (entry.afterAllDeletes) {
+      for (const deleter of CORE_DELETERS_IN_ORDER) await event.runDeleter(deleter);
+    }
+    entry.arrive();
+    await released.get(entry.pause);
+  });
+  const released = new WeakMap<DeletionPause, Promise<void>>();
+  return {
+    plugin,
+    pauseAt(clientId: number, options: { afterAllDeletes?: boolean } = {}): DeletionPause {
+      let arrive!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (arrive = resolve));
+      const pause: DeletionPause = { reached, release: () => release() };
+      released.set(pause, new Promise<void>((resolve) => (release = resolve)));
+      pauses.set(clientId, { pause, arrive, afterAllDeletes: options.afterAllDeletes ?? false });
+      return pause;
+    },
+    watch(clientId: number): Promise<void> {
+      return new Promise<void>((resolve) => watched.set(clientId, resolve));
+    },
+  };
+}
+
+/** A plain connection to the app's MariaDB database, beside the service's own pool. */
+export function plainConnection(app: App): Promise<Connection> {
+  const database = app.config.database;
+  if (database.driver !== 'mysql') throw new Error('a plain connection is for MariaDB tests');
+  return createConnection(database.url);
+}
+
+/**
+ * Whether, within `ms`, a transaction on the app's database starts waiting for a lock (MariaDB's
+ * view of what the service's connections are doing). On SQLite, where a second writer waits for
+ * the single connection instead, it answers false after `ms`.
+ */
+export async function someoneWaitsForALock(app: App, ms: number): Promise<boolean> {
+  const database = app.config.database;
+  if (database.driver !== 'mysql') {
+    await sleep(ms);
+    return false;
+  }
+  const conn = await plainConnection(app);
+  try {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(20)) {
+      const [rows] = await conn.query<RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t
+           JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+          WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?`,
+        [database.dbName],
+      );
+      if (Number(rows[0].n) > 0) return true;
+    }
+    return false;
+  } finally {
+    await conn.end();
+  }
 }

@@ -1,5 +1,16 @@
-import { byClient, byMatch, byParent, defineDeleter, referencedBy, type DeleterDefinition } from '../deleter';
-import { ident, sql } from '../sql';
+import { addressKey } from '../address-key';
+import {
+  byClient,
+  byMatch,
+  byParent,
+  defineDeleter,
+  referencedBy,
+  type DeleterDefinition,
+  type LinkScope,
+  type MatchLink,
+  type StagedSet,
+} from '../deleter';
+import { ident, sql, type Sql } from '../sql';
 
 /**
  * The core's part of the client graph (SPEC 2.2). Each deleter groups the tables of one area;
@@ -68,6 +79,12 @@ const users = defineDeleter({
       links: [referencedBy('clients', 'user_id'), referencedBy('contacts', 'user_id')],
       keep: {
         reason: 'also used by a staff member or another client',
+        // A sign-in shared only with other clients is kept while one of them remains: two such
+        // clients deleted at once must decide in turn, or each keeps it for the other.
+        contested: (row, scope) => {
+          const s = scope.alias();
+          return sql`NOT EXISTS (SELECT 1 FROM staff ${s} WHERE ${s}.user_id = ${row}.id)`;
+        },
         references: [
           { table: 'staff', column: 'user_id' },
           { table: 'clients', column: 'user_id' },
@@ -213,20 +230,68 @@ const transactions = defineDeleter({
 });
 
 /**
- * An address belongs to the client when one of its contacts uses it and no other client's
- * contact does; `row.<column>` is compared with it. Shared by the email log and plugins.
+ * The client's own addresses, as keys (see address-key.ts): the email of one of its contacts that
+ * no contact of another client of the same company uses, nor any staff member of that company
+ * (their `email` or `email_mobile`; staff belong to a company through their staff groups). Another
+ * company's clients and staff do not count: rows matched by address are always restricted to the
+ * client's company, so an address shared with them takes nothing of theirs.
  */
-export const addressOfClientOnly = (column: string) =>
-  byMatch({
+export const CLIENT_ADDRESSES: StagedSet = {
+  name: 'client_addresses',
+  columnType: {
+    mysql: 'VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin',
+    sqlite: 'TEXT',
+  },
+  select: (scope) => {
+    const { id, companyId } = scope.client;
+    const [c, o, oc, og, sg, m, s] = Array.from({ length: 7 }, () => scope.alias());
+    return sql`SELECT DISTINCT ${c}.email_key FROM contacts ${c}
+      WHERE ${c}.client_id = ${id}
+        AND NOT EXISTS (SELECT 1 FROM contacts ${o}
+          JOIN clients ${oc} ON ${oc}.id = ${o}.client_id
+          JOIN client_groups ${og} ON ${og}.id = ${oc}.client_group_id
+          WHERE ${o}.email_key = ${c}.email_key AND ${o}.client_id <> ${id} AND ${og}.company_id = ${companyId})
+        AND NOT EXISTS (SELECT 1 FROM staff_groups ${sg}
+          JOIN staff_group ${m} ON ${m}.staff_group_id = ${sg}.id
+          JOIN staff ${s} ON ${s}.id = ${m}.staff_id
+          WHERE ${sg}.company_id = ${companyId}
+            AND (${addressKey(sql`${s}.email`)} = ${c}.email_key
+              OR ${addressKey(sql`${s}.email_mobile`)} = ${c}.email_key))`;
+  },
+};
+
+/** How a table's row is tied to a company, for {@link guestAddressMatch}. */
+export interface CompanyScope {
+  readonly columns: readonly string[];
+  readonly sets?: readonly StagedSet[];
+  readonly description: string;
+  readonly where: (row: Sql, scope: LinkScope) => Sql;
+}
+
+/**
+ * A row that carries no client id (`clientColumn` is null) but was sent to or opened from one of
+ * the client's own addresses (see {@link CLIENT_ADDRESSES}) within the client's company.
+ * `keyColumn` is the row's generated address key. Shared by the email log and plugins.
+ */
+export function guestAddressMatch(options: {
+  keyColumn: string;
+  clientColumn: string;
+  company: CompanyScope;
+}): MatchLink {
+  const { keyColumn, clientColumn, company } = options;
+  return byMatch({
     reads: ['contacts'],
-    columns: [column],
-    description: `${column} is an email of one of the client's contacts and of no other client's contact`,
-    where: (row, scope) => {
-      const [c, o] = [scope.alias(), scope.alias()];
-      return sql`${row}.${ident(column)} IN (SELECT ${c}.email FROM contacts ${c} WHERE ${c}.client_id = ${scope.client.id}
-        AND NOT EXISTS (SELECT 1 FROM contacts ${o} WHERE ${o}.email = ${c}.email AND ${o}.client_id <> ${scope.client.id}))`;
-    },
+    columns: [keyColumn, clientColumn, ...company.columns],
+    sets: [CLIENT_ADDRESSES, ...(company.sets ?? [])],
+    description:
+      `${clientColumn} is null, ${company.description}, and ${keyColumn} is the address of one of ` +
+      `the client's contacts that no other client's contact nor any staff member of the company uses ` +
+      `(trimmed, ASCII-lower-cased, byte for byte)`,
+    where: (row, scope) =>
+      sql`${row}.${ident(clientColumn)} IS NULL AND ${company.where(row, scope)}
+        AND ${row}.${ident(keyColumn)} IN (${scope.valuesOf(CLIENT_ADDRESSES)})`,
   });
+}
 
 const emailLog = defineDeleter({
   name: 'core.email_log',
@@ -234,20 +299,21 @@ const emailLog = defineDeleter({
     {
       table: 'log_emails',
       category: 'Email log',
-      links: [byClient('to_client_id'), withNullClient(addressOfClientOnly('to_address'), 'to_client_id')],
+      links: [
+        byClient('to_client_id'),
+        guestAddressMatch({
+          keyColumn: 'to_address_key',
+          clientColumn: 'to_client_id',
+          company: {
+            columns: ['company_id'],
+            description: "company_id is the client's company",
+            where: (row, scope) => sql`${row}.company_id = ${scope.client.companyId}`,
+          },
+        }),
+      ],
     },
   ],
 });
-
-/** Restricts an address match to rows that carry no client id (a client id says whose it is). */
-export function withNullClient(link: ReturnType<typeof addressOfClientOnly>, clientColumn: string) {
-  return byMatch({
-    ...link,
-    columns: [...link.columns, clientColumn],
-    description: `${clientColumn} is null and ${link.description}`,
-    where: (row, scope) => sql`${row}.${ident(clientColumn)} IS NULL AND ${link.where(row, scope)}`,
-  });
-}
 
 export const CORE_DELETERS: readonly DeleterDefinition[] = [
   account,

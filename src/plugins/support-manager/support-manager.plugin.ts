@@ -1,8 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { lstat, realpath, rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { ErasurePlugin } from '../plugin';
 import { SUPPORT_MANAGER_ENTITIES } from './entities';
+import { SupportManagerEmailKeyMysql } from './migrations/mysql/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialMysql } from './migrations/mysql/support-manager-initial';
+import { SupportManagerEmailKeySqlite } from './migrations/sqlite/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialSqlite } from './migrations/sqlite/support-manager-initial';
 import { supportManagerDeleter } from './support-manager.deleter';
 
@@ -11,7 +13,8 @@ export const ATTACHMENT_REMOVED = 'support_manager.attachment_removed';
 
 /**
  * Resolves a stored attachment name inside the attachments directory; refuses names that would
- * leave it (`../`, absolute paths), so a bad row can never remove another file.
+ * leave it (`../`, absolute paths), so a bad row can never remove another file. Spelling only:
+ * see {@link removableAttachment} for symbolic links.
  */
 export function attachmentPath(dir: string, fileName: string): string {
   const root = resolve(dir);
@@ -20,13 +23,64 @@ export function attachmentPath(dir: string, fileName: string): string {
   return path;
 }
 
+/**
+ * The path to remove for a stored attachment name, or null when nothing is there (already
+ * removed, or no attachments directory at all). Refuses, by throwing, a name whose real location is outside the attachments directory
+ * once symbolic links are followed: a linked directory on the way, or the name itself a link to a
+ * file outside, or a link that leads nowhere (it cannot be shown to stay inside). A refused event
+ * is retried and then parked as failed for an operator: a link out of the directory is not
+ * something the service made. A link to a file inside the directory is removed itself, never the
+ * file it points to (that name is another attachment's); `rm` removes a link, not its target.
+ *
+ * Between this check and the removal the directory could change; whoever can write to it can
+ * remove its files anyway, so only names from the database are guarded.
+ */
+export async function removableAttachment(dir: string, fileName: string): Promise<string | null> {
+  const path = attachmentPath(dir, fileName);
+  let root: string;
+  try {
+    root = await realpath(resolve(dir));
+  } catch (error) {
+    // No attachments directory: no file to remove.
+    if (isMissing(error)) return null;
+    throw error;
+  }
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    try {
+      await lstat(path);
+    } catch (lstatError) {
+      if (isMissing(lstatError)) return null;
+      throw lstatError;
+    }
+    throw new Error('attachment is a symbolic link that leads nowhere');
+  }
+  if (!real.startsWith(root + sep)) {
+    throw new Error('attachment path leaves the attachments directory through a symbolic link');
+  }
+  return path;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
 /** Blesta's Support Manager: tickets, replies, custom field values and attachment files. */
 export const supportManagerPlugin: ErasurePlugin = {
   name: 'support_manager',
   entities: SUPPORT_MANAGER_ENTITIES,
   migrations: {
-    sqlite: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialSqlite }],
-    mysql: [{ name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialMysql }],
+    sqlite: [
+      { name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialSqlite },
+      { name: 'support_manager_20261202_000001_email_key', class: SupportManagerEmailKeySqlite },
+    ],
+    mysql: [
+      { name: 'support_manager_20261126_000000_initial', class: SupportManagerInitialMysql },
+      { name: 'support_manager_20261202_000001_email_key', class: SupportManagerEmailKeyMysql },
+    ],
   },
   deleter: supportManagerDeleter,
   install({ events, config }) {
@@ -39,7 +93,8 @@ export const supportManagerPlugin: ErasurePlugin = {
       const file = payload.file;
       // A malformed event must fail loudly (and be parked for an operator), not pass as done.
       if (typeof file !== 'string' || file === '') throw new Error('attachment event without a file name');
-      await rm(attachmentPath(config.attachmentsDir, file), { force: true });
+      const path = await removableAttachment(config.attachmentsDir, file);
+      if (path) await rm(path, { force: true });
     });
   },
 };
