@@ -1,15 +1,13 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
-import { assertMigrated, createOrm, driverOf, migrate, type Orm } from './db/orm';
-import { ClientGraph } from './deletion/client-graph';
-import { assertComplete, enforcedLinks } from './deletion/completeness';
-import { CORE_DELETERS } from './deletion/core/core-deleters';
+import { assertMigrated, createOrm, driverOf, migrate, type Driver, type Orm } from './db/orm';
+import { assertComplete } from './deletion/completeness';
+import { CORE, planFromMetadata, type ErasurePlan } from './deletion/erasure-plan';
 import { EventBus } from './events/event-bus';
 import { resolvePlugins } from './plugins/registry';
 import type { ErasurePlugin } from './plugins/plugin';
 import { createLogger } from './logger';
 import { systemClock, type Clock } from './clock';
-import type { Driver } from './deletion/client-graph';
 import { OutboxProcessor } from './events/outbox';
 import { CLIENT_DELETED, ClientDeletionService } from './deletion/client-deletion.service';
 import { registerBlockerCodes } from './schema/deletion.types';
@@ -28,7 +26,8 @@ export interface AppCore {
   readonly orm: Orm;
   readonly driver: Driver;
   readonly plugins: readonly ErasurePlugin[];
-  readonly graph: ClientGraph;
+  /** What a client's erasure deletes, keeps and is blocked by (src/deletion/erasure-plan.ts). */
+  readonly plan: ErasurePlan;
   readonly events: EventBus;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -49,7 +48,7 @@ export interface AppOverrides {
 }
 
 /**
- * Builds the application: database, migrations, the client graph (refusing to start when it is
+ * Builds the application: database, migrations, the erasure plan (refusing to start when it is
  * incomplete) and the plugins' subscribers.
  */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
@@ -62,18 +61,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     const migrations = overrides.migrate ?? true;
     if (migrations === 'verify') await assertMigrated(orm);
     else if (migrations) await migrate(orm);
-    // Plugin tables are found through core tables, never the reverse, so plugins' deleters run
-    // first (from `client.deleting`) and the core's after them.
-    const graph = new ClientGraph([...plugins.map((p) => p.deleter), ...CORE_DELETERS]);
+    // The erasure plan, compiled from what the core's and the plugins' entities declare.
     const metadata = Object.values(orm.getMetadata().getAll());
-    assertComplete(graph, metadata);
-    graph.setEnforcedLinks(enforcedLinks(metadata));
+    const owners = new Map<object, string>(
+      plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)),
+    );
+    const plan = planFromMetadata(metadata, (meta) => owners.get(meta.class) ?? CORE);
+    assertComplete(plan, metadata);
     const events = new EventBus();
     for (const plugin of plugins) {
       plugin.install?.({ config, events, logger: logger.child({ plugin: plugin.name }) });
-      events.onClientDeleting(plugin.name, (event) => event.runDeleter(plugin.deleter.name));
     }
-    registerBlockerCodes(graph.blockers.map((b) => b.code));
+    registerBlockerCodes(plan.blockers.map((b) => b.code));
     events.onCommitted(CLIENT_DELETED, async (payload) => {
       logger.info({ event: CLIENT_DELETED, deletionId: payload.deletionId }, 'after-commit event delivered');
     });
@@ -82,7 +81,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       orm,
       driver: driverOf(orm),
       plugins,
-      graph,
+      plan,
       events,
       logger,
       clock: overrides.clock ?? systemClock,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { PendingMigrationsError } from './db/orm';
-import { ClientGraphError } from './deletion/client-graph';
+import { ErasurePlanError } from './deletion/erasure-plan';
 import { DEMO_TOTP_SECRET, isSeeded, seedDemo } from './seed/demo-seed';
 import { startServer } from './server';
 
@@ -82,7 +82,7 @@ main().catch((error: unknown) => {
   // Configuration and schema problems are the operator's to fix: one line, no stack trace.
   if (
     error instanceof ConfigError ||
-    error instanceof ClientGraphError ||
+    error instanceof ErasurePlanError ||
     error instanceof PendingMigrationsError
   ) {
     console.error(`client-erasure: ${error.message}`);

@@ -15,8 +15,9 @@ import { ConfigError, type DatabaseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import type { RequestContext } from '../src/context';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { assertComplete, foreignKeysOf } from '../src/deletion/completeness';
-import { sql } from '../src/deletion/sql';
+import { assertComplete } from '../src/deletion/completeness';
+import { foreignKeysOf } from '../src/deletion/erasure-plan';
+import { sql } from '../src/db/sql';
 import { Client } from '../src/entities/client.entity';
 import { LogUser } from '../src/entities/log-user.entity';
 import { Session } from '../src/entities/session.entity';
@@ -496,7 +497,7 @@ describeEachDatabase('sign-in', (db) => {
       const metadata = Object.values(app.orm.getMetadata().getAll());
       expect(metadata.map((m) => m.tableName)).toContain('auth_attempts');
       expect(foreignKeysOf(metadata).filter((fk) => fk.table === 'auth_attempts')).toEqual([]);
-      expect(() => assertComplete(app.graph, metadata)).not.toThrow();
+      expect(() => assertComplete(app.plan, metadata)).not.toThrow();
       const runner = new EmSqlRunner(app.orm.em.fork(), app.driver);
       const keys =
         app.driver === 'sqlite'

@@ -5,7 +5,7 @@ import type { ResultSetHeader } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { ident, sql } from '../src/deletion/sql';
+import { ident, sql } from '../src/db/sql';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { Permission } from '../src/permissions/rules';
 import { startServer, type RunningServer } from '../src/server';

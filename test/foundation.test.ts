@@ -3,7 +3,7 @@ import contract from './fixtures/contract.json';
 import type { App } from '../src/app';
 import { ConfigError, loadConfig } from '../src/config';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { sql } from '../src/deletion/sql';
+import { sql } from '../src/db/sql';
 import { createTestApp } from './support/app';
 import { describeEachDatabase } from './support/databases';
 

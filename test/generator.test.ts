@@ -6,7 +6,7 @@ import bcrypt from 'bcrypt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import contract from './fixtures/contract.json';
 import type { App } from '../src/app';
-import { ident, sql, type Sql } from '../src/deletion/sql';
+import { ident, sql, type Sql } from '../src/db/sql';
 import {
   CORE_TABLES,
   PLUGIN_TABLES,
@@ -25,6 +25,7 @@ import {
   loadCompanyFixtures,
   type CompanyFixtures,
 } from '../src/seed/company-fixtures';
+import { ErasureSql } from '../src/deletion/erasure-sql';
 import { DEMO_TOTP_SECRET, isSeeded, seedDemo } from '../src/seed/demo-seed';
 import { LoginDocument } from '../src/generated/graphql';
 import { startServer } from '../src/server';
@@ -256,10 +257,10 @@ describeEachDatabase('generateClient', (db) => {
       expect(client.counts).toEqual(counts);
     });
 
-    it('is found row for row by the client graph the deleters declare', async () => {
+    it('is found row for row by the erasure plan the entities declare', async () => {
       const ref = { id: client.clientId, companyId: fixtures.companyId };
       for (const table of tablesFor(PLUGINS)) {
-        const ids = app.graph.idsOf(table, ref, 'live');
+        const ids = new ErasureSql(app.plan, ref, 'live', app.driver).idsOf(table);
         expect(await scalar(app, sql`SELECT COUNT(*) FROM (${ids}) owned`), table).toBe(counts[table]);
       }
     });

@@ -7,9 +7,8 @@ import type { App } from '../src/app';
 import { ManualClock } from '../src/clock';
 import type { DatabaseConfig } from '../src/config';
 import { EmSqlRunner } from '../src/db/sql-runner';
-import { ClientGraphError } from '../src/deletion/client-graph';
-import { defineDeleter } from '../src/deletion/deleter';
-import { sql } from '../src/deletion/sql';
+import { ErasurePlanError } from '../src/deletion/erasure-plan';
+import { sql } from '../src/db/sql';
 import { Contact } from '../src/entities';
 import { MAX_ATTEMPTS, enqueue } from '../src/events/outbox';
 import type { ErasurePlugin } from '../src/plugins/plugin';
@@ -17,6 +16,12 @@ import { ATTACHMENT_REMOVED } from '../src/plugins/support-manager/support-manag
 import { createTestApp } from './support/app';
 import { describeEachDatabase } from './support/databases';
 import { scratchDir } from './support/deletion';
+
+declare module '../src/events/event-bus' {
+  interface CommittedEvents {
+    'test.flaky': Record<string, never>;
+  }
+}
 
 async function enqueueCommitted(app: App, event: string, payload: Record<string, unknown>) {
   await app.orm.em.fork().transactional(async (em) => {
@@ -42,7 +47,6 @@ describeEachDatabase('the outbox', (db) => {
     name: 'flaky',
     entities: [],
     migrations: { sqlite: [], mysql: [] },
-    deleter: defineDeleter({ name: 'flaky', tables: [] }),
     install({ events }) {
       events.onCommitted('test.flaky', async () => {
         calls++;
@@ -165,15 +169,16 @@ class Widget {
 describeEachDatabase('start-up', (db) => {
   afterAll(() => db.drop());
 
-  it('refuses to run when a foreign key into client data is claimed by no deleter', async () => {
+  it('refuses to run when a foreign key into client data is claimed by no erasure rule', async () => {
     const careless: ErasurePlugin = {
       name: 'careless',
       entities: [Widget],
       migrations: { sqlite: [], mysql: [] },
-      deleter: defineDeleter({ name: 'careless', tables: [] }),
     };
     const attempt = createTestApp(await db.create(), { plugins: [careless] });
-    await expect(attempt).rejects.toThrow(ClientGraphError);
-    await expect(attempt).rejects.toThrow(/widgets\.contact_id references contacts .* no deleter claims it/);
+    await expect(attempt).rejects.toThrow(ErasurePlanError);
+    await expect(attempt).rejects.toThrow(
+      /widgets\.contact_id references contacts .* no erasure rule claims it/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { App } from '../app';
 import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../deletion/sql';
+import { sql } from '../db/sql';
 import { AuthAttempt, type AuthAttemptResult } from '../entities/auth-attempt.entity';
 
 // Database access for the lockout's counter, `auth_attempts`. Every statement runs on a fresh

@@ -3,7 +3,7 @@ import bcrypt from 'bcrypt';
 import type { App } from '../app';
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../deletion/sql';
+import { sql } from '../db/sql';
 import type { User } from '../entities/user.entity';
 import {
   InvalidCredentialsError,

@@ -2,7 +2,7 @@ import bcrypt from 'bcrypt';
 import type { App } from '../app';
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../deletion/sql';
+import { sql } from '../db/sql';
 import { LogUser } from '../entities/log-user.entity';
 import { unauthenticatedError } from '../graphql/errors';
 import { InvalidPasswordError, TooManyAttemptsError } from '../schema/errors';

@@ -2,7 +2,7 @@ import type { App } from '../app';
 import type { RequestContext, StaffIdentity } from '../context';
 import type { Em } from '../db/orm';
 import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../deletion/sql';
+import { sql } from '../db/sql';
 import { Session } from '../entities/session.entity';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { loadStaffAccess } from './staff-access';

@@ -1,7 +1,7 @@
 import type { Em } from '../db/orm';
 import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../deletion/sql';
-import type { Driver } from '../deletion/client-graph';
+import { sql } from '../db/sql';
+import type { Driver } from '../db/orm';
 
 /** What a staff member may do, and in which company. */
 export interface StaffAccess {

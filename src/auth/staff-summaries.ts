@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
-import { Sql, sql } from '../deletion/sql';
+import { Sql, sql } from '../db/sql';
 import { BatchLoader } from '../graphql/batch-loader';
 
 /** A staff member as other staff see them on a record: a name, nothing to sign in or act with. */

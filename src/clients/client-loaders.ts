@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
-import { Sql, ident, sql } from '../deletion/sql';
+import { Sql, ident, sql } from '../db/sql';
 import type { ContactKind } from '../entities/contact.entity';
 import { BatchLoader } from '../graphql/batch-loader';
 

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
 import { EmSqlRunner } from '../db/sql-runner';
-import { Sql, sql } from '../deletion/sql';
-import type { SqlRunner } from '../deletion/client-graph';
-import type { ClientRef } from '../deletion/deleter';
+import { Sql, sql } from '../db/sql';
+import type { SqlRunner } from '../db/sql-runner';
+import type { ClientRef } from '../deletion/erasure-rules';
 import type { ClientStatus } from '../entities/client.entity';
 
 /** A client row as listed. */

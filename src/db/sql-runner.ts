@@ -1,6 +1,14 @@
-import type { Driver, SqlRunner } from '../deletion/client-graph';
-import type { Sql } from '../deletion/sql';
-import type { Em } from './orm';
+import type { Sql } from './sql';
+import type { Driver, Em } from './orm';
+
+/** Runs one statement. The deletion engine and the set-based reads speak to the database through it. */
+export interface SqlRunner {
+  readonly driver: Driver;
+  rows<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
+  run(query: Sql): Promise<number>;
+  /** A date as a query parameter, in the form the ORM stores it on this driver. */
+  date(value: Date): unknown;
+}
 
 /**
  * Runs set-based SQL on an EntityManager — inside its transaction when the manager is the

@@ -1,4 +1,4 @@
-import { Sql } from './sql';
+import { Sql } from '../db/sql';
 
 /**
  * How two email addresses are compared (SPEC 2.2, "compared case-insensitively"): both sides

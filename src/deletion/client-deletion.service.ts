@@ -8,6 +8,7 @@ import { EmSqlRunner } from '../db/sql-runner';
 import type { Em } from '../db/orm';
 import { ClientDeletion } from '../entities';
 import { enqueue, enqueueFromRows, type OutboxProcessor } from '../events/outbox';
+import { CLIENT_DELETED } from '../events/event-bus';
 import { verifyStaffPassword } from '../auth/password-check.service';
 import { findClientInCompany } from '../clients/clients.service';
 import { ClientNotFoundError, PreviewStaleError } from '../schema/errors';
@@ -19,42 +20,34 @@ import {
   DeletionCount,
   DeletionReceipt,
 } from '../schema/deletion.types';
-import type { ClientRef } from './deleter';
-import { Sql, ident, sql } from './sql';
+import { CORE } from './erasure-plan';
+import { ErasureExecutor, type Assessment } from './erasure-executor';
+import type { ClientRef } from './erasure-rules';
 
 export const PERMANENCE_WARNING =
   'Deleting this client is permanent and cannot be undone: every record listed here is erased ' +
   'and no copy is kept. Only the counts are kept for the audit log.';
 
-/** Event queued after commit for every deletion; carries ids and counts, nothing personal. */
-export const CLIENT_DELETED = 'client.deleted';
-
-/** The deletion stopped because rows of the client were left behind; the transaction rolled back. */
-export class DeletionVerificationError extends Error {
-  override name = 'DeletionVerificationError';
-}
-
-interface Assessment {
-  client: ClientRef;
-  blockers: DeletionBlocker[];
-  counts: DeletionCount[];
-  kept: DeletionCount[];
-  token: string;
-}
+export { CLIENT_DELETED };
 
 /**
  * Previews and erases clients (SPEC 2). Every method works in the acting staff member's company;
  * another company's client is reported as not found.
  */
 export class ClientDeletionService {
-  /** Tables in the order the deletion runs them: plugins' groups first, then the core's. */
-  private readonly sequence: readonly string[];
+  /** Tables as the preview and the receipt list them: parents first (the reverse of deletion). */
+  private readonly displayOrder: readonly string[];
+  private readonly executor: ErasureExecutor;
 
   constructor(
     private readonly app: AppCore,
     private readonly outbox: OutboxProcessor,
   ) {
-    this.sequence = app.graph.sequenceWithFirst(app.plugins.map((p) => p.deleter.name));
+    this.executor = new ErasureExecutor(app.plan);
+    // Plugins delete their tables first, from their handlers, in the order they are installed;
+    // refused at start-up when that grouping breaks the plan's order.
+    const sequence = app.plan.sequenceWithFirst(app.plan.owners.filter((owner) => owner !== CORE));
+    this.displayOrder = [...sequence].reverse();
   }
 
   async preview(ctx: RequestContext, clientId: number): Promise<ClientDeletionPreview | ClientNotFoundError> {
@@ -64,16 +57,19 @@ export class ClientDeletionService {
       const db = new EmSqlRunner(em, this.app.driver);
       const client = await findClientInCompany(db, clientId, companyId);
       if (!client) return new ClientNotFoundError(clientId);
-      const a = await this.assess(db, client);
+      const assessment = await this.executor.assess(db, client, { counts: true });
+      const blockers = this.blockersOf(assessment);
+      const counts = this.countsOf(assessment.counts);
+      const kept = this.countsOf(assessment.kept);
       return Object.assign(new ClientDeletionPreview(), {
         clientId: String(clientId),
-        deletable: a.blockers.length === 0,
-        blockers: a.blockers,
-        counts: a.counts,
-        kept: a.kept,
-        total: sum(a.counts),
+        deletable: blockers.length === 0,
+        blockers,
+        counts,
+        kept,
+        total: sum(counts),
         warning: PERMANENCE_WARNING,
-        previewToken: a.token,
+        previewToken: previewToken(client, blockers, counts, kept),
       });
     });
   }
@@ -128,20 +124,33 @@ export class ClientDeletionService {
           const receipt = await this.storedReceipt(em, staff.companyId, clientId);
           return receipt ? new ClientDeleted(receipt) : new ClientNotFoundError(clientId);
         }
-        const blockers = await this.blockersOf(db, client);
+        const run = this.executor.begin(db, client);
+        // Before anything reads a keep rule: shared sign-ins are decided by one deletion at a time.
+        await run.lockContested();
+        const assessment = await this.executor.assess(db, client, { counts: false });
+        const blockers = this.blockersOf(assessment);
         if (blockers.length > 0) return new DeletionBlockedError(blockers);
-        await this.app.graph.lockContested(db, client);
-        const kept = await this.keptOf(db, client);
+        const kept = this.countsOf(assessment.kept);
 
         // The rows are not counted first: a delete returns how many rows it removed, and the
         // receipt's counts fingerprint exactly like the preview's. When they differ from the
         // confirmed preview, something changed in between and everything rolls back.
-        const deleted = await this.erase(em, db, client);
-        const counts = this.displayOrder.filter((t) => deleted[t]).map((t) => this.countOf(t, deleted[t]));
+        const now = this.app.clock.now();
+        await run.stage();
+        await this.app.events.publish('client.deleting', {
+          client,
+          db,
+          em,
+          deleteTablesOf: (owner) => run.deleteTablesOf(owner),
+          enqueue: (event, payload) => enqueue(db, now, event, payload),
+          enqueueFrom: (event, table, column, key) =>
+            enqueueFromRows(db, now, event, key, column, run.rowsOf(table)),
+        });
+        const deleted = await run.finish();
+        const counts = this.countsOf(new Map(Object.entries(deleted)));
         const token = previewToken(client, [], counts, kept);
         if (confirmedToken && confirmedToken !== token) throw new StalePreview(token);
 
-        const now = this.app.clock.now();
         const audit = em.create(ClientDeletion, {
           company: staff.companyId,
           clientId,
@@ -231,97 +240,24 @@ export class ClientDeletionService {
 
   private countOf(table: string, count: number): DeletionCount {
     // A table of a plugin disabled since the deletion keeps its name; its category is unknown.
-    const category = this.app.graph.has(table) ? this.app.graph.rule(table).category : 'Other';
+    const category = this.app.plan.has(table) ? this.app.plan.rule(table).category : 'Other';
     return Object.assign(new DeletionCount(), { table, category, count });
   }
 
-  /** Blockers, per-table counts and kept rows, and the token that fingerprints them. */
-  private async assess(db: EmSqlRunner, client: ClientRef): Promise<Assessment> {
-    const blockers = await this.blockersOf(db, client);
-    const kept = await this.keptOf(db, client);
-    const counts: DeletionCount[] = [];
-    for (const table of this.displayOrder) {
-      const n = await this.app.graph.count(db, client, table);
-      if (n > 0) counts.push(this.countOf(table, n));
-    }
-    return { client, blockers, counts, kept, token: previewToken(client, blockers, counts, kept) };
+  /** Per-table counts in display order (parents first). */
+  private countsOf(counts: ReadonlyMap<string, number>): DeletionCount[] {
+    return this.displayOrder.filter((t) => counts.get(t)).map((t) => this.countOf(t, counts.get(t)!));
   }
 
-  private async blockersOf(db: EmSqlRunner, client: ClientRef): Promise<DeletionBlocker[]> {
-    const blockers: DeletionBlocker[] = [];
-    for (const rule of this.app.graph.blockers) {
-      const found = await this.app.graph.blocker(db, client, rule);
-      if (found.count === 0) continue;
-      blockers.push(
-        Object.assign(new DeletionBlocker(), {
-          code: rule.code,
-          message: rule.message.replace('{count}', String(found.count)),
-          count: found.count,
-          ids: found.ids.map(String),
-        }),
-      );
-    }
-    return blockers;
-  }
-
-  private async keptOf(db: EmSqlRunner, client: ClientRef): Promise<DeletionCount[]> {
-    const kept: DeletionCount[] = [];
-    for (const table of this.displayOrder) {
-      const n = await this.app.graph.countKept(db, client, table);
-      if (n > 0) kept.push(this.countOf(table, n));
-    }
-    return kept;
-  }
-
-  /** Shown parents first: the client, then what hangs off it. */
-  private get displayOrder(): string[] {
-    return [...this.sequence].reverse();
-  }
-
-  /** Runs every deleter in order inside the transaction and returns the rows deleted per table. */
-  private async erase(em: Em, db: EmSqlRunner, client: ClientRef): Promise<Record<string, number>> {
-    const { graph } = this.app;
-    const deleted: Record<string, number> = {};
-    const done = new Set<string>();
-    const deleteTable = async (table: string) => {
-      if (done.has(table)) throw new Error(`table ${table} deleted twice`);
-      done.add(table);
-      const n = await graph.delete(db, client, table);
-      if (n > 0) deleted[table] = n;
-      const left = await graph.residue(db, client, table);
-      if (left > 0)
-        throw new DeletionVerificationError(`${left} row(s) of ${table} still belong to the client`);
-    };
-    const now = this.app.clock.now();
-
-    await graph.stage(db, client);
-    await this.app.events.publishDeleting({
-      client,
-      db,
-      em,
-      runDeleter: async (name) => {
-        for (const table of graph.tablesOf(name)) await deleteTable(table);
-      },
-      enqueue: (event, payload) => enqueue(db, now, event, payload),
-      enqueueFrom: (event, table, column, key) =>
-        enqueueFromRows(
-          db,
-          now,
-          event,
-          key,
-          column,
-          sql`${ident(table)} t WHERE ${graph.owned(table, Sql.raw('t'), client, 'staged')}`,
-        ),
-    });
-    // Plugins ran their groups; the core's tables follow in order.
-    for (const table of this.sequence) if (!done.has(table)) await deleteTable(table);
-
-    const residue = await graph.finalResidue(db, client);
-    if (Object.keys(residue).length > 0) {
-      throw new DeletionVerificationError(`rows still belong to the client: ${JSON.stringify(residue)}`);
-    }
-    await graph.unstage(db);
-    return deleted;
+  private blockersOf(assessment: Assessment): DeletionBlocker[] {
+    return assessment.blockers.map(({ rule, count, ids }) =>
+      Object.assign(new DeletionBlocker(), {
+        code: rule.code,
+        message: rule.message.replace('{count}', String(count)),
+        count,
+        ids: ids.map(String),
+      }),
+    );
   }
 }
 

@@ -1,11 +1,13 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Contact } from './contact.entity';
 import { Gateway } from './gateway.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 export const ACCOUNT_ACH_STATUSES = ['active', 'inactive', 'unverified'] as const;
 export type AccountAchStatus = (typeof ACCOUNT_ACH_STATUSES)[number];
 
 /** A bank (ACH) payment account of a contact. */
+@ClientData({ category: 'Payment accounts' })
 @Entity({ tableName: 'accounts_ach' })
 export class AccountAch {
   @PrimaryKey({ type: 'integer' })

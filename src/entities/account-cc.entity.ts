@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Contact } from './contact.entity';
 import { Gateway } from './gateway.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 export const ACCOUNT_CC_STATUSES = ['active', 'inactive'] as const;
 export type AccountCcStatus = (typeof ACCOUNT_CC_STATUSES)[number];
@@ -26,6 +27,7 @@ export const CARD_TYPES = [
 export type CardType = (typeof CARD_TYPES)[number];
 
 /** A credit card payment account of a contact. */
+@ClientData({ category: 'Payment accounts' })
 @Entity({ tableName: 'accounts_cc' })
 export class AccountCc {
   @PrimaryKey({ type: 'integer' })

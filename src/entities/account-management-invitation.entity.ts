@@ -1,6 +1,8 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'account_management_invitations' })
 export class AccountManagementInvitation {
   @PrimaryKey({ type: 'integer' })

@@ -1,7 +1,9 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** A client's auto-debit payment account. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'client_account' })
 export class ClientAccount {
   @PrimaryKey({ type: 'integer' })

@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Staff } from './staff.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'client_notes' })
 export class ClientNote {
   @PrimaryKey({ type: 'integer' })

@@ -1,8 +1,10 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { ClientField } from './client-field.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** A client's value of a custom client field. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'client_values' })
 export class ClientValue {
   @PrimaryKey({ type: 'integer' })

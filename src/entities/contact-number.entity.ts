@@ -1,6 +1,8 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Contact } from './contact.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Contacts' })
 @Entity({ tableName: 'contact_numbers' })
 export class ContactNumber {
   @PrimaryKey({ type: 'integer' })

@@ -1,8 +1,10 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** Grants a contact an area of a client's account; the client may be another client than the contact's own. */
+@ClientData({ category: 'Contacts' })
 @Entity({ tableName: 'contact_permissions' })
 export class ContactPermission {
   @PrimaryKey({ type: 'integer' })

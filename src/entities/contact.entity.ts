@@ -1,12 +1,31 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { addressKeySql } from '../deletion/address-key';
 import { Client } from './client.entity';
 import { ContactType } from './contact-type.entity';
 import { User } from './user.entity';
+import { AccountAch } from './account-ach.entity';
+import { AccountCc } from './account-cc.entity';
+import { ClientData } from '../deletion/erasure-rules';
+import { ContactNumber } from './contact-number.entity';
+import { ContactPermission } from './contact-permission.entity';
+import { EmailVerification } from './email-verification.entity';
+import { LogContact } from './log-contact.entity';
 
 export const CONTACT_TYPES = ['primary', 'billing', 'other'] as const;
 export type ContactKind = (typeof CONTACT_TYPES)[number];
 
+@ClientData({ category: 'Contacts' })
 @Entity({ tableName: 'contacts' })
 // Finds the contacts that share an address with one of a client's (the address rule of SPEC 2.2).
 @Index({ properties: ['emailKey', 'client'] })
@@ -68,4 +87,19 @@ export class Contact {
 
   @Property({ type: 'datetime' })
   dateAdded: Date = new Date();
+
+  // What is erased with this contact (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => ContactNumber, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  numbers = new Collection<ContactNumber>(this);
+  @OneToMany(() => EmailVerification, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  verifications = new Collection<EmailVerification>(this);
+  @OneToMany(() => LogContact, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  logs = new Collection<LogContact>(this);
+  @OneToMany(() => ContactPermission, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  permissions = new Collection<ContactPermission>(this);
+  @OneToMany(() => AccountCc, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  cards = new Collection<AccountCc>(this);
+  @OneToMany(() => AccountAch, (row) => row.contact, { cascade: [Cascade.REMOVE] })
+  bankAccounts = new Collection<AccountAch>(this);
 }

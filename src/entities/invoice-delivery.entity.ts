@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Invoices' })
 @Entity({ tableName: 'invoice_delivery' })
 export class InvoiceDelivery {
   @PrimaryKey({ type: 'integer' })

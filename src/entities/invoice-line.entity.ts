@@ -1,6 +1,18 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
+import { ClientData } from '../deletion/erasure-rules';
+import { InvoiceLineTax } from './invoice-line-tax.entity';
 
+@ClientData({ category: 'Invoices' })
 @Entity({ tableName: 'invoice_lines' })
 export class InvoiceLine {
   @PrimaryKey({ type: 'integer' })
@@ -24,4 +36,9 @@ export class InvoiceLine {
 
   @Property({ type: 'smallint', fieldName: 'order' })
   order: number = 0;
+
+  // What is erased with this invoice line (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => InvoiceLineTax, (row) => row.line, { cascade: [Cascade.REMOVE] })
+  taxes = new Collection<InvoiceLineTax>(this);
 }

@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** Key/value meta data of an invoice. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Invoices' })
 @Entity({ tableName: 'invoice_meta' })
 export class InvoiceMeta {
   @PrimaryKey({ type: 'integer' })

@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { InvoiceRecur } from './invoice-recur.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Recurring invoices' })
 @Entity({ tableName: 'invoice_recur_lines' })
 export class InvoiceRecurLine {
   @PrimaryKey({ type: 'integer' })

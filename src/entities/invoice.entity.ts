@@ -1,9 +1,38 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Client } from './client.entity';
+import { sql } from '../db/sql';
+import { BlocksDeletion, ClientData } from '../deletion/erasure-rules';
+import { InvoiceDelivery } from './invoice-delivery.entity';
+import { InvoiceLateFee } from './invoice-late-fee.entity';
+import { InvoiceLine } from './invoice-line.entity';
+import { InvoiceMeta } from './invoice-meta.entity';
+import { InvoiceRecurCreated } from './invoice-recur-created.entity';
+import { InvoiceValue } from './invoice-value.entity';
+import { QuotationInvoice } from './quotation-invoice.entity';
+import { ServiceChange } from './service-change.entity';
+import { ServiceInvoice } from './service-invoice.entity';
+import { TransactionApplied } from './transaction-applied.entity';
 
 export const INVOICE_STATUSES = ['active', 'proforma', 'draft', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+@ClientData({ category: 'Invoices' })
+@BlocksDeletion({
+  code: 'OPEN_INVOICES',
+  message: 'The client has {count} open invoice(s); close or void them first.',
+  ids: (client) =>
+    sql`SELECT i.id AS id FROM invoices i WHERE i.client_id = ${client.id} AND i.status IN ('active', 'proforma') AND i.date_closed IS NULL`,
+})
 @Entity({ tableName: 'invoices' })
 export class Invoice {
   @PrimaryKey({ type: 'integer' })
@@ -45,4 +74,27 @@ export class Invoice {
 
   @Property({ type: 'text', nullable: true })
   notePrivate?: string | null;
+
+  // What is erased with this invoice (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => InvoiceLine, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  lines = new Collection<InvoiceLine>(this);
+  @OneToMany(() => InvoiceDelivery, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  deliveries = new Collection<InvoiceDelivery>(this);
+  @OneToMany(() => InvoiceMeta, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  metaEntries = new Collection<InvoiceMeta>(this);
+  @OneToMany(() => InvoiceValue, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  customValues = new Collection<InvoiceValue>(this);
+  @OneToMany(() => InvoiceLateFee, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  lateFees = new Collection<InvoiceLateFee>(this);
+  @OneToMany(() => InvoiceRecurCreated, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  recurrences = new Collection<InvoiceRecurCreated>(this);
+  @OneToMany(() => QuotationInvoice, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  quotationLinks = new Collection<QuotationInvoice>(this);
+  @OneToMany(() => ServiceInvoice, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  serviceLinks = new Collection<ServiceInvoice>(this);
+  @OneToMany(() => ServiceChange, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  serviceChanges = new Collection<ServiceChange>(this);
+  @OneToMany(() => TransactionApplied, (row) => row.invoice, { cascade: [Cascade.REMOVE] })
+  payments = new Collection<TransactionApplied>(this);
 }

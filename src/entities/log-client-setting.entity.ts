@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Client } from './client.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'log_client_settings' })
 export class LogClientSetting {
   @PrimaryKey({ type: 'integer' })

@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Contact } from './contact.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Contacts' })
 @Entity({ tableName: 'log_contacts' })
 export class LogContact {
   @PrimaryKey({ type: 'integer' })

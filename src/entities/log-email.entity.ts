@@ -3,8 +3,26 @@ import { Client } from './client.entity';
 import { Company } from './company.entity';
 import { Staff } from './staff.entity';
 import { addressKeySql } from '../deletion/address-key';
+import { sql } from '../db/sql';
+import { guestAddressMatch } from '../deletion/address-match';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** An email sent by the platform. Rows without `to_client_id` are matched by `to_address_key`. */
+@ClientData({
+  category: 'Email log',
+  links: [
+    // Sent before the recipient was a client, or to an address only: see guestAddressMatch.
+    guestAddressMatch({
+      keyColumn: 'to_address_key',
+      clientColumn: 'to_client_id',
+      company: {
+        columns: ['company_id'],
+        description: "company_id is the client's company",
+        where: (row, scope) => sql`${row}.company_id = ${scope.client.companyId}`,
+      },
+    }),
+  ],
+})
 @Entity({ tableName: 'log_emails' })
 // Address key first, then company and client id: the address match reads all three from the index
 // alone.

@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { User } from './user.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** A message sent to a user through a messenger (SMS etc.). */
+@ClientData({ category: 'Sign-in' })
 @Entity({ tableName: 'log_messenger' })
 export class LogMessenger {
   @PrimaryKey({ type: 'integer' })

@@ -1,7 +1,9 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Service } from './service.entity';
 import { Staff } from './staff.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Services' })
 @Entity({ tableName: 'log_services' })
 export class LogService {
   @PrimaryKey({ type: 'integer' })

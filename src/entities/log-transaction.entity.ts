@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Staff } from './staff.entity';
 import { Transaction } from './transaction.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Transactions' })
 @Entity({ tableName: 'log_transactions' })
 export class LogTransaction {
   @PrimaryKey({ type: 'integer' })

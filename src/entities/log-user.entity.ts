@@ -1,8 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Company } from './company.entity';
 import { User } from './user.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** Authentication log: one row per sign-in attempt. Also feeds the lockout counter. */
+@ClientData({ category: 'Sign-in' })
 @Entity({ tableName: 'log_users' })
 @Index({ properties: ['user', 'result', 'dateAdded'] })
 export class LogUser {

@@ -2,7 +2,9 @@ import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/co
 import { Client } from './client.entity';
 import { Module } from './module.entity';
 import { ModuleRow } from './module-row.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Client account' })
 @Entity({ tableName: 'module_client_meta' })
 export class ModuleClientMeta {
   @PrimaryKey({ type: 'integer' })

@@ -1,8 +1,10 @@
 import { Entity, ManyToOne, PrimaryKey, type Rel } from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
 import { Quotation } from './quotation.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** Links a quotation to an invoice made from it. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Quotations' })
 @Entity({ tableName: 'quotation_invoices' })
 export class QuotationInvoice {
   @PrimaryKey({ type: 'integer' })

@@ -1,9 +1,23 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Staff } from './staff.entity';
+import { ClientData } from '../deletion/erasure-rules';
+import { QuotationInvoice } from './quotation-invoice.entity';
+import { QuotationLine } from './quotation-line.entity';
 
 export type QuotationStatus = 'draft' | 'pending' | 'approved' | 'invoiced' | 'expired' | 'dead' | 'lost';
 
+@ClientData({ category: 'Quotations' })
 @Entity({ tableName: 'quotations' })
 export class Quotation {
   @PrimaryKey({ type: 'integer' })
@@ -26,4 +40,11 @@ export class Quotation {
 
   @Property({ type: 'datetime' })
   dateCreated: Date = new Date();
+
+  // What is erased with this quotation (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => QuotationLine, (row) => row.quotation, { cascade: [Cascade.REMOVE] })
+  lines = new Collection<QuotationLine>(this);
+  @OneToMany(() => QuotationInvoice, (row) => row.quotation, { cascade: [Cascade.REMOVE] })
+  invoiceLinks = new Collection<QuotationInvoice>(this);
 }

@@ -1,8 +1,10 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
 import { Service } from './service.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** A queued service upgrade/downgrade, applied once its invoice is paid. */
+@ClientData({ category: 'Services' })
 @Entity({ tableName: 'service_changes' })
 export class ServiceChange {
   @PrimaryKey({ type: 'integer' })

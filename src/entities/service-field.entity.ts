@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Service } from './service.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** Module meta data of a service. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Services' })
 @Entity({ tableName: 'service_fields' })
 export class ServiceField {
   @PrimaryKey({ type: 'integer' })

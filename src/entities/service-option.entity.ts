@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Service } from './service.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
+@ClientData({ category: 'Services' })
 @Entity({ tableName: 'service_options' })
 export class ServiceOption {
   @PrimaryKey({ type: 'integer' })

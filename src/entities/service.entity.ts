@@ -1,11 +1,35 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { ModuleRow } from './module-row.entity';
 import { PackagePricing } from './package-pricing.entity';
+import { sql } from '../db/sql';
+import { BlocksDeletion, ClientData } from '../deletion/erasure-rules';
+import { LogService } from './log-service.entity';
+import { ServiceChange } from './service-change.entity';
+import { ServiceField } from './service-field.entity';
+import { ServiceInvoice } from './service-invoice.entity';
+import { ServiceOption } from './service-option.entity';
 
 export const SERVICE_STATUSES = ['active', 'canceled', 'pending', 'suspended', 'in_review'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
+@ClientData({ category: 'Services' })
+@BlocksDeletion({
+  code: 'ACTIVE_SERVICES',
+  message: 'The client has {count} active or suspended service(s); cancel them first.',
+  ids: (client) =>
+    sql`SELECT s.id AS id FROM services s WHERE s.client_id = ${client.id} AND s.status IN ('active', 'suspended')`,
+})
 @Entity({ tableName: 'services' })
 export class Service {
   @PrimaryKey({ type: 'integer' })
@@ -54,4 +78,19 @@ export class Service {
 
   @Property({ type: 'datetime', nullable: true })
   dateCanceled?: Date | null;
+
+  // What is erased with this service (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => Service, (row) => row.parentService, { cascade: [Cascade.REMOVE] })
+  addons = new Collection<Service>(this);
+  @OneToMany(() => ServiceField, (row) => row.service, { cascade: [Cascade.REMOVE] })
+  fields = new Collection<ServiceField>(this);
+  @OneToMany(() => ServiceOption, (row) => row.service, { cascade: [Cascade.REMOVE] })
+  options = new Collection<ServiceOption>(this);
+  @OneToMany(() => LogService, (row) => row.service, { cascade: [Cascade.REMOVE] })
+  logs = new Collection<LogService>(this);
+  @OneToMany(() => ServiceInvoice, (row) => row.service, { cascade: [Cascade.REMOVE] })
+  invoiceLinks = new Collection<ServiceInvoice>(this);
+  @OneToMany(() => ServiceChange, (row) => row.service, { cascade: [Cascade.REMOVE] })
+  changes = new Collection<ServiceChange>(this);
 }

@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { User } from './user.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** A sign-in session. Only the SHA-256 hash of the bearer token is stored. */
+@ClientData({ category: 'Sign-in' })
 @Entity({ tableName: 'sessions' })
 export class Session {
   @PrimaryKey({ type: 'integer' })

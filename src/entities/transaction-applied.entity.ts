@@ -1,8 +1,10 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Invoice } from './invoice.entity';
 import { Transaction } from './transaction.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /** An amount of a transaction applied to an invoice. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Transactions' })
 @Entity({ tableName: 'transaction_applied' })
 export class TransactionApplied {
   @PrimaryKey({ type: 'integer' })

@@ -1,7 +1,20 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Gateway } from './gateway.entity';
 import { TransactionType } from './transaction-type.entity';
+import { ClientData } from '../deletion/erasure-rules';
+import { LogTransaction } from './log-transaction.entity';
+import { TransactionApplied } from './transaction-applied.entity';
 
 export const TRANSACTION_STATUSES = [
   'approved',
@@ -15,6 +28,7 @@ export const TRANSACTION_STATUSES = [
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 /** A payment (or credit) received from a client. */
+@ClientData({ category: 'Transactions' })
 @Entity({ tableName: 'transactions' })
 export class Transaction {
   @PrimaryKey({ type: 'integer' })
@@ -61,4 +75,11 @@ export class Transaction {
 
   @Property({ type: 'datetime' })
   dateAdded: Date = new Date();
+
+  // What is erased with this transaction (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => TransactionApplied, (row) => row.transaction, { cascade: [Cascade.REMOVE] })
+  applied = new Collection<TransactionApplied>(this);
+  @OneToMany(() => LogTransaction, (row) => row.transaction, { cascade: [Cascade.REMOVE] })
+  logs = new Collection<LogTransaction>(this);
 }

@@ -1,10 +1,12 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { User } from './user.entity';
+import { ClientData } from '../deletion/erasure-rules';
 
 /**
  * A used one-time password (replay guard). No id in Blesta: surrogate integer id added. Unique per
  * user and code, so a code can be used once whichever replica receives it.
  */
+@ClientData({ category: 'Sign-in' })
 @Entity({ tableName: 'user_otps' })
 @Unique({ properties: ['user', 'otp'] })
 export class UserOtp {

@@ -1,7 +1,7 @@
 import type { AppCore } from '../app';
 import { OutboxEvent } from '../entities';
-import type { EmSqlRunner } from '../db/sql-runner';
-import { type Sql, ident, sql } from '../deletion/sql';
+import type { SqlRunner } from '../db/sql-runner';
+import { type Sql, ident, sql } from '../db/sql';
 
 /** Attempts before an event is parked as `failed` for an operator to look at. */
 export const MAX_ATTEMPTS = 6;
@@ -14,7 +14,7 @@ function backoffMs(attempts: number): number {
 }
 
 /** Writes an outbox row in the caller's transaction. */
-export async function enqueue(db: EmSqlRunner, now: Date, event: string, payload: Record<string, unknown>) {
+export async function enqueue(db: SqlRunner, now: Date, event: string, payload: object) {
   await db.run(
     sql`INSERT INTO outbox_events (event, payload, status, attempts, available_at, created_at)
         VALUES (${event}, ${JSON.stringify(payload)}, 'pending', 0, ${db.date(now)}, ${db.date(now)})`,
@@ -26,7 +26,7 @@ export async function enqueue(db: EmSqlRunner, now: Date, event: string, payload
  * INSERT … SELECT: nothing is read into memory, however many rows there are.
  */
 export async function enqueueFromRows(
-  db: EmSqlRunner,
+  db: SqlRunner,
   now: Date,
   event: string,
   key: string,

@@ -1,5 +1,4 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
-import type { DeleterDefinition } from '../deletion/deleter';
 import type { EventBus } from '../events/event-bus';
 import type { AppConfig } from '../config';
 import type { Logger } from 'pino';
@@ -12,39 +11,39 @@ export interface PluginContext {
 }
 
 /**
- * A plugin: its own tables, the deleter that erases a client's rows of them, and any
- * subscribers. A plugin that is not enabled contributes nothing: its tables are not migrated,
- * its entities are not registered and its deleter does not run. See docs/plugins.md.
+ * A plugin: its own tables, how a client's erasure treats them, and its subscribers. A plugin that
+ * is not enabled contributes nothing: its tables are not migrated, its entities are not registered
+ * and its handlers do not run. See docs/plugins.md.
+ *
+ * Its entities declare themselves to the erasure plan like the core's (`@ClientData`, cascading
+ * collections, `@BlocksDeletion`), so the preview, the erasure map and the completeness check see
+ * them; the plugin removes its rows itself, from an explicit `client.deleting` handler that calls
+ * `event.deleteTablesOf(name)` and does its own side effects (outbox rows) around it.
  *
  * @example
  * ```ts
  * export const loyaltyPlugin: ErasurePlugin = {
  *   name: 'loyalty',
- *   entities: [LoyaltyPoints],
+ *   entities: [LoyaltyPoints], // @ClientData({ category: 'Loyalty', erasedWith: ['client'] })
  *   migrations: { sqlite: [{ name: 'loyalty_20270101_initial', class: LoyaltyInitialSqlite }], mysql: [...] },
- *   deleter: defineDeleter({
- *     name: 'loyalty',
- *     tables: [{ table: 'loyalty_points', category: 'Loyalty', links: [byClient('client_id')] }],
- *   }),
+ *   install({ events }) {
+ *     events.onTransaction('client.deleting', 'loyalty', (event) => event.deleteTablesOf('loyalty'));
+ *   },
  * };
  * ```
  */
 export interface ErasurePlugin {
-  /** Unique name, as listed in `PLUGINS`. */
+  /** Unique name, as listed in `PLUGINS`; the owner of its entities' tables in the plan. */
   readonly name: string;
   /** MikroORM entities for the plugin's tables. */
   readonly entities: readonly EntityClass<unknown>[];
   /** Migrations per driver, oldest first; names must start with the plugin's name. */
   readonly migrations: Readonly<Record<'sqlite' | 'mysql', readonly MigrationObject[]>>;
   /**
-   * The plugin's tables in the client graph. Its tables may be found through core tables (never
-   * the reverse); the deleter runs inside the deletion's transaction, from the `client.deleting`
-   * event, before the core's tables are deleted.
-   */
-  readonly deleter: DeleterDefinition;
-  /**
-   * Called once at start-up. Subscribe to `client.deleting` for in-transaction work (a throw
-   * rolls the whole deletion back) and to outbox events for work after commit.
+   * Called once at start-up. Subscribe to `client.deleting` for in-transaction work — deleting the
+   * plugin's tables among it (a throw rolls the whole deletion back) — and to outbox events for
+   * work after commit. A plugin with client data that does not delete it makes every deletion
+   * roll back.
    */
   install?(ctx: PluginContext): void;
 }

@@ -5,7 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type { Em } from '../db/orm';
 import { EmSqlRunner } from '../db/sql-runner';
 import type { CardType } from '../entities';
-import { Sql, ident, sql } from '../deletion/sql';
+import { Sql, ident, sql } from '../db/sql';
 import type { CompanyFixtures } from './company-fixtures';
 
 // ---- Tables ---------------------------------------------------------------------------------

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReferenceKind } from '@mikro-orm/core';
 import type { App } from '../../src/app';
-import { defineDeleter } from '../../src/deletion/deleter';
-import type { DeletingHandler } from '../../src/events/event-bus';
+import { CORE } from '../../src/deletion/erasure-plan';
+import type { TransactionHandler } from '../../src/events/event-bus';
 import type { ErasurePlugin } from '../../src/plugins/plugin';
 import { EmSqlRunner } from '../../src/db/sql-runner';
-import { Sql, ident, sql } from '../../src/deletion/sql';
+import { Sql, ident, sql } from '../../src/db/sql';
 import { createCompanyFixtures, type CompanyFixtures } from '../../src/seed/company-fixtures';
 import {
   fullShapeCounts,
@@ -170,14 +170,13 @@ export function filesPresent(dir: string, files: readonly string[]): number {
 }
 
 /** A plugin with no tables of its own and one in-transaction `client.deleting` handler. */
-export function handlerPlugin(name: string, handler: DeletingHandler): ErasurePlugin {
+export function handlerPlugin(name: string, handler: TransactionHandler<'client.deleting'>): ErasurePlugin {
   return {
     name,
     entities: [],
     migrations: { sqlite: [], mysql: [] },
-    deleter: defineDeleter({ name, tables: [] }),
     install({ events }) {
-      events.onClientDeleting(`${name}.handler`, handler);
+      events.onTransaction('client.deleting', name, handler);
     },
   };
 }
@@ -198,23 +197,6 @@ export async function servedCompany(app: App, name: string) {
   return { staff: company.staff, fixtures, server };
 }
 
-/**
- * The core's deleters in an order the client graph accepts when they run as groups after the
- * plugins' (children before the tables they are found through).
- */
-export const CORE_DELETERS_IN_ORDER = [
-  'core.email_log',
-  'core.payment_accounts',
-  'core.recurring_invoices',
-  'core.quotations',
-  'core.services',
-  'core.transactions',
-  'core.invoices',
-  'core.contacts',
-  'core.account',
-  'core.users',
-] as const;
-
 /** Where a paused deletion waits: its transaction is open, with every lock it took so far. */
 export interface DeletionPause {
   /** Resolves when the deletion has reached the pause. */
@@ -226,8 +208,8 @@ export interface DeletionPause {
 /**
  * A plugin that holds deletions open at will, so tests can interleave them with other work
  * deterministically. `pauseAt(clientId)` stops the next deletion of that client in its
- * `client.deleting` handler until released; with `afterAllDeletes` the handler first runs every
- * core deleter, so the pause comes after the last delete, just before verification and commit.
+ * `client.deleting` handler until released; with `afterAllDeletes` the handler first deletes every
+ * core table, so the pause comes after the last delete, just before verification and commit.
  * `watch(clientId)` only reports that a deletion of the client got that far.
  */
 export function deletionPauses(name = 'pauses') {
@@ -239,9 +221,7 @@ export function deletionPauses(name = 'pauses') {
     if (!entry) return;
     // One deletion only: a later one of the same client (a twin that got this far) goes on.
     pauses.delete(event.client.id);
-    if (entry.afterAllDeletes) {
-      for (const deleter of CORE_DELETERS_IN_ORDER) await event.runDeleter(deleter);
-    }
+    if (entry.afterAllDeletes) await event.deleteTablesOf(CORE);
     entry.arrive();
     await released.get(entry.pause);
   });

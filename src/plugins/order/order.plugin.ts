@@ -2,7 +2,6 @@ import type { ErasurePlugin } from '../plugin';
 import { ORDER_ENTITIES } from './entities';
 import { OrderInitialMysql } from './migrations/mysql/order-initial';
 import { OrderInitialSqlite } from './migrations/sqlite/order-initial';
-import { orderDeleter } from './order.deleter';
 
 /** Blesta's Order plugin: orders, their services, affiliates and referrals. */
 export const orderPlugin: ErasurePlugin = {
@@ -12,5 +11,7 @@ export const orderPlugin: ErasurePlugin = {
     sqlite: [{ name: 'order_20261126_000000_initial', class: OrderInitialSqlite }],
     mysql: [{ name: 'order_20261126_000000_initial', class: OrderInitialMysql }],
   },
-  deleter: orderDeleter,
+  install({ events }) {
+    events.onTransaction('client.deleting', 'order', (event) => event.deleteTablesOf('order'));
+  },
 };

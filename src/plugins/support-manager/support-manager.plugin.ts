@@ -6,10 +6,16 @@ import { SupportManagerEmailKeyMysql } from './migrations/mysql/support-manager-
 import { SupportManagerInitialMysql } from './migrations/mysql/support-manager-initial';
 import { SupportManagerEmailKeySqlite } from './migrations/sqlite/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialSqlite } from './migrations/sqlite/support-manager-initial';
-import { supportManagerDeleter } from './support-manager.deleter';
 
 /** Outbox event: one attachment file to remove from disk after the deletion committed. */
 export const ATTACHMENT_REMOVED = 'support_manager.attachment_removed';
+
+declare module '../../events/event-bus' {
+  interface CommittedEvents {
+    /** One attachment file of a deleted client, by its stored name. */
+    [ATTACHMENT_REMOVED]: { file: string };
+  }
+}
 
 /**
  * Resolves a stored attachment name inside the attachments directory; refuses names that would
@@ -82,15 +88,15 @@ export const supportManagerPlugin: ErasurePlugin = {
       { name: 'support_manager_20261202_000001_email_key', class: SupportManagerEmailKeyMysql },
     ],
   },
-  deleter: supportManagerDeleter,
   install({ events, config }) {
-    // Files go only after commit: the outbox rows are written in the deletion's transaction, one
-    // per attachment and set based, before the attachment rows themselves are deleted.
-    events.onClientDeleting('support_manager.attachments', async (event) => {
+    events.onTransaction('client.deleting', 'support_manager', async (event) => {
+      // Files go only after commit: the outbox rows are written in the deletion's transaction, one
+      // per attachment and set based, before the attachment rows themselves are deleted.
       await event.enqueueFrom(ATTACHMENT_REMOVED, 'support_attachments', 'file_name', 'file');
+      await event.deleteTablesOf('support_manager');
     });
     events.onCommitted(ATTACHMENT_REMOVED, async (payload) => {
-      const file = payload.file;
+      const file: unknown = payload?.file;
       // A malformed event must fail loudly (and be parked for an operator), not pass as done.
       if (typeof file !== 'string' || file === '') throw new Error('attachment event without a file name');
       const path = await removableAttachment(config.attachmentsDir, file);

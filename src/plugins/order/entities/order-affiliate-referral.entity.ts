@@ -1,7 +1,9 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Order } from './order.entity';
 import { OrderAffiliate } from './order-affiliate.entity';
+import { ClientData } from '../../../deletion/erasure-rules';
 
+@ClientData({ category: 'Orders' })
 @Entity({ tableName: 'order_affiliate_referrals' })
 export class OrderAffiliateReferral {
   @PrimaryKey({ type: 'integer' })

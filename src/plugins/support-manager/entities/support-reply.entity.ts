@@ -1,7 +1,20 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Staff } from '../../../entities';
 import { SupportTicket } from './support-ticket.entity';
+import { ClientData } from '../../../deletion/erasure-rules';
+import { SupportAttachment } from './support-attachment.entity';
 
+@ClientData({ category: 'Support tickets' })
 @Entity({ tableName: 'support_replies' })
 export class SupportReply {
   @PrimaryKey({ type: 'integer' })
@@ -25,4 +38,9 @@ export class SupportReply {
 
   @Property({ type: 'datetime' })
   dateAdded: Date = new Date();
+
+  // What is erased with this support reply (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => SupportAttachment, (row) => row.reply, { cascade: [Cascade.REMOVE] })
+  attachments = new Collection<SupportAttachment>(this);
 }

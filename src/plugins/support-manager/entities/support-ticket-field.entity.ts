@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { SupportTicket } from './support-ticket.entity';
+import { ClientData } from '../../../deletion/erasure-rules';
 
 /** A ticket's value of a custom department field. No id in Blesta: surrogate integer id added. */
+@ClientData({ category: 'Support tickets' })
 @Entity({ tableName: 'support_ticket_fields' })
 export class SupportTicketField {
   @PrimaryKey({ type: 'integer' })

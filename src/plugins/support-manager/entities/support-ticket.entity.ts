@@ -1,7 +1,23 @@
-import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Cascade,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Client, Staff } from '../../../entities';
 import { addressKeySql } from '../../../deletion/address-key';
 import { SupportDepartment } from './support-department.entity';
+import { sql } from '../../../db/sql';
+import { guestAddressMatch } from '../../../deletion/address-match';
+import { ClientData, type StagedSet } from '../../../deletion/erasure-rules';
+import { SupportReply } from './support-reply.entity';
+import { SupportTicketField } from './support-ticket-field.entity';
 
 export const SUPPORT_TICKET_STATUSES = [
   'open',
@@ -16,6 +32,41 @@ export type SupportTicketStatus = (typeof SUPPORT_TICKET_STATUSES)[number];
 export type SupportTicketPriority = 'emergency' | 'critical' | 'high' | 'medium' | 'low';
 
 /** A support ticket; a guest ticket has no client and is matched by `email` (its `emailKey`). */
+/**
+ * The company's support departments: a guest ticket is the company's when it was opened in one of
+ * them. Staged like every set a deletion reads (see StagedSet): departments are company data, and
+ * a DELETE that read them would lock them.
+ */
+const COMPANY_DEPARTMENTS: StagedSet = {
+  name: 'support_manager_company_departments',
+  columnType: { mysql: 'INT', sqlite: 'INTEGER' },
+  select: (scope) => {
+    const d = scope.alias();
+    return sql`SELECT ${d}.id FROM support_departments ${d} WHERE ${d}.company_id = ${scope.client.companyId}`;
+  },
+};
+
+/**
+ * A ticket goes with its client. One opened by email before the sender was a client has no client
+ * id: it is the client's when it was opened in one of the client's company's departments from one
+ * of the client's own addresses (see guestAddressMatch).
+ */
+@ClientData({
+  category: 'Support tickets',
+  erasedWith: ['client'],
+  links: [
+    guestAddressMatch({
+      keyColumn: 'email_key',
+      clientColumn: 'client_id',
+      company: {
+        columns: ['department_id'],
+        sets: [COMPANY_DEPARTMENTS],
+        description: "department_id is one of the client's company's support departments",
+        where: (row, scope) => sql`${row}.department_id IN (${scope.valuesOf(COMPANY_DEPARTMENTS)})`,
+      },
+    }),
+  ],
+})
 @Entity({ tableName: 'support_tickets' })
 // Address key first, then client id and department: the guest-ticket match reads all three from
 // the index alone.
@@ -61,4 +112,11 @@ export class SupportTicket {
 
   @Property({ type: 'datetime' })
   dateAdded: Date = new Date();
+
+  // What is erased with this support ticket (SPEC 2.2). The erasure plan compiles these cascades into
+  // set-based deletes (src/deletion); em.remove() is never the bulk path and loads nothing.
+  @OneToMany(() => SupportReply, (row) => row.ticket, { cascade: [Cascade.REMOVE] })
+  replies = new Collection<SupportReply>(this);
+  @OneToMany(() => SupportTicketField, (row) => row.ticket, { cascade: [Cascade.REMOVE] })
+  fields = new Collection<SupportTicketField>(this);
 }
