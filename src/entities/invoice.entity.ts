@@ -63,7 +63,7 @@ export class Invoice {
   @Enum({ items: () => INVOICE_STATUSES, default: 'active' })
   status: InvoiceStatus = 'active';
 
-  @Property({ type: 'decimal', precision: 12, scale: 4 })
+  @Property({ type: 'decimal', precision: 12, scale: 4, defaultRaw: '0.0000' })
   previousDue: string = '0.0000';
 
   @Property({ columnType: 'char(3)' })
