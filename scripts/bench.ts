@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -37,6 +38,7 @@ import {
   type TracedStatement,
 } from './bench/measure';
 import {
+  BARS,
   deletionTimeSvg,
   formatTable,
   formatVerdicts,
@@ -55,6 +57,8 @@ const QUICK_SIZES = [10_000, 100_000];
 const TYPICAL_ROWS = 300;
 const TYPICAL_RUNS = 50;
 const TYPICAL_WARMUP = 5;
+/** How long each operation is loaded for the throughput bar. */
+const LOAD_SECONDS = 8;
 /** Previews of each large client before its deletion; the service's median is reported. */
 const PREVIEWS_PER_CLIENT = 3;
 const RSS_SAMPLE_MS = 5;
@@ -301,22 +305,67 @@ async function measureTypicalPreview(bench: Bench): Promise<TypicalPreview> {
   await settle(bench, 'the typical previews');
   // Never deleted: the write probe's invoices go to it.
   bench.neighbourClientId = client.clientId;
-  for (let i = 0; i < TYPICAL_WARMUP; i++) await bench.api.preview(client.clientId);
+  for (let i = 0; i < TYPICAL_WARMUP; i++) {
+    await bench.api.preview(client.clientId);
+    await bench.api.client(client.clientId);
+  }
+  // Interleaved, so both see the same machine at the same moments.
   const times: number[] = [];
+  const reads: number[] = [];
   for (let i = 0; i < TYPICAL_RUNS; i++) {
     const { preview, ms } = await bench.api.preview(client.clientId);
     if (i === 0) checkCounts(bench, `preview of the ${TYPICAL_ROWS}-row client`, client, preview.counts);
     times.push(ms);
+    reads.push((await bench.api.client(client.clientId)).ms);
   }
+  const load = {
+    seconds: LOAD_SECONDS,
+    ...(await underLoad(bench, 'preview', client.clientId)),
+    ...(await underLoad(bench, 'client', client.clientId)),
+  };
   const result = {
     rows: client.total,
     runs: TYPICAL_RUNS,
     medianMs: median(times),
     p95Ms: percentile(times, 95),
     maxMs: Math.max(...times),
+    readMedianMs: median(reads),
+    load: {
+      seconds: load.seconds,
+      previewRps: load.previewRps,
+      previewP99Ms: load.previewP99Ms,
+      readRps: load.clientRps,
+      readP99Ms: load.clientP99Ms,
+      failures: load.previewFailures + load.clientFailures,
+    },
   };
-  log(`typical client: preview median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`);
+  log(
+    `typical client: preview median ${result.medianMs.toFixed(1)} ms (client(id) ${result.readMedianMs.toFixed(1)} ms), ` +
+      `p95 ${result.p95Ms.toFixed(1)} ms; at ${BARS.loadConcurrency} callers ${result.load.previewRps.toFixed(0)} vs ${result.load.readRps.toFixed(0)} requests/s`,
+  );
   return result;
+}
+
+/**
+ * BARS.loadConcurrency callers sending one operation back to back for LOAD_SECONDS (autocannon, in
+ * this process, like the service: both share the two cores, as they would share a host).
+ */
+async function underLoad(bench: Bench, operation: 'preview' | 'client', clientId: number) {
+  const { url, headers, body } = bench.api.request(operation, clientId);
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body,
+    connections: BARS.loadConcurrency,
+    duration: LOAD_SECONDS,
+  });
+  const failures = result.non2xx + result.errors + result.timeouts;
+  return {
+    [`${operation}Rps`]: result.requests.average,
+    [`${operation}P99Ms`]: result.latency.p99,
+    [`${operation}Failures`]: failures,
+  } as Record<`${typeof operation}${'Rps' | 'P99Ms' | 'Failures'}`, number>;
 }
 
 /**

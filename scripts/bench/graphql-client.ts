@@ -47,6 +47,28 @@ export class GraphqlClient {
     return { preview, ms };
   }
 
+  /** A `client(id)` read, the baseline a preview is compared with. */
+  async client(clientId: number): Promise<{ ms: number }> {
+    const { data, ms } = await this.send<{ client: { id: string } | null }>(CLIENT, { id: String(clientId) });
+    if (!data.client) throw new Error(`client ${clientId} not found`);
+    return { ms };
+  }
+
+  /** What a load generator needs to send one operation as this client does: URL, headers, body. */
+  request(operation: 'preview' | 'client', clientId: number) {
+    return {
+      url: this.endpoint,
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      body: JSON.stringify({
+        query: operation === 'preview' ? PREVIEW : CLIENT,
+        variables: { id: String(clientId) },
+      }),
+    };
+  }
+
   async deleteClient(
     clientId: number,
     password: string,
@@ -154,6 +176,22 @@ const PREVIEW = /* GraphQL */ `
       }
       ... on ErrorResult {
         message
+      }
+    }
+  }
+`;
+
+const CLIENT = /* GraphQL */ `
+  query BenchClient($id: ID!) {
+    client(id: $id) {
+      id
+      idCode
+      status
+      invoiceCount
+      serviceCount
+      primaryContact {
+        firstName
+        lastName
       }
     }
   }

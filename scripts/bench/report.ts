@@ -8,6 +8,12 @@ export const BARS = {
   maxRssGrowthMb: 64,
   maxLargePreviewMs: 1000,
   maxTypicalPreviewMedianMs: 50,
+  /** A typical client's preview against a client(id) read in the same run, medians over HTTP. */
+  maxPreviewToReadRatio: 3,
+  /** At this many concurrent callers, the preview's throughput against client(id)'s… */
+  loadConcurrency: 16,
+  /** …is at least this fraction. */
+  minPreviewThroughputShare: 0.25,
   /** Other clients' writes while the large deletion runs, 99th percentile. */
   maxWriteP99Ms: 100,
   /** The client size the deletion ratio and the large preview are judged at. */
@@ -50,6 +56,18 @@ export interface TypicalPreview {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** client(id) of the same client, interleaved with the previews: median. */
+  readMedianMs: number;
+  /** Under load (BARS.loadConcurrency callers, autocannon): requests per second and p99 latency. */
+  load: {
+    seconds: number;
+    previewRps: number;
+    previewP99Ms: number;
+    readRps: number;
+    readP99Ms: number;
+    /** Responses that were not 2xx, or connection errors, over both runs. */
+    failures: number;
+  };
 }
 
 export function verdicts(sizes: readonly SizeResult[], typical: TypicalPreview): BarVerdict[] {
@@ -104,6 +122,20 @@ export function verdicts(sizes: readonly SizeResult[], typical: TypicalPreview):
       bar: `preview of a typical client (${typical.rows} rows) < ${BARS.maxTypicalPreviewMedianMs} ms at the median`,
       measured: `${typical.medianMs.toFixed(1)} ms (p95 ${typical.p95Ms.toFixed(1)} ms, ${typical.runs} runs)`,
       pass: typical.medianMs < BARS.maxTypicalPreviewMedianMs,
+    },
+    {
+      bar: `typical preview <= ${BARS.maxPreviewToReadRatio}x a client(id) read (medians, same run)`,
+      measured: `${(typical.medianMs / typical.readMedianMs).toFixed(2)}x (${typical.medianMs.toFixed(1)} ms vs ${typical.readMedianMs.toFixed(1)} ms)`,
+      pass: typical.medianMs <= BARS.maxPreviewToReadRatio * typical.readMedianMs,
+    },
+    {
+      bar: `typical preview at ${BARS.loadConcurrency} concurrent callers >= ${BARS.minPreviewThroughputShare} of client(id)'s throughput`,
+      measured:
+        `${(typical.load.previewRps / typical.load.readRps).toFixed(2)} (${typical.load.previewRps.toFixed(0)} vs ${typical.load.readRps.toFixed(0)} requests/s; ` +
+        `p99 ${typical.load.previewP99Ms.toFixed(0)} vs ${typical.load.readP99Ms.toFixed(0)} ms; ${typical.load.failures} failed)`,
+      pass:
+        typical.load.failures === 0 &&
+        typical.load.previewRps >= BARS.minPreviewThroughputShare * typical.load.readRps,
     },
   ];
 }

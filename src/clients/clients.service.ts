@@ -40,6 +40,15 @@ function runner(ctx: RequestContext): EmSqlRunner {
  * exist elsewhere. With `forUpdate` the row is locked for the caller's transaction (MariaDB;
  * SQLite's single writer serialises transactions instead).
  */
+/**
+ * 1 when the client exists in the company, else 0, as an expression: the company scope of every
+ * client read, also counted within the preview's one statement.
+ */
+export function clientInCompany(client: ClientRef): Sql {
+  return sql`(SELECT COUNT(*) FROM clients c JOIN client_groups g ON g.id = c.client_group_id
+    WHERE c.id = ${client.id} AND g.company_id = ${client.companyId})`;
+}
+
 export async function findClientInCompany(
   db: SqlRunner,
   id: number,
@@ -47,13 +56,10 @@ export async function findClientInCompany(
   options: { forUpdate?: boolean } = {},
 ): Promise<ClientRef | null> {
   const inCompany = async () => {
-    const [row] = await db.rows<{ id: number }>(sql`
-      SELECT c.id AS id
-        FROM clients c
-        JOIN client_groups g ON g.id = c.client_group_id
-       WHERE c.id = ${id} AND g.company_id = ${companyId}
-    `);
-    return row !== undefined;
+    const [{ n }] = await db.rows<{ n: number | string }>(
+      sql`SELECT ${clientInCompany({ id, companyId })} AS n`,
+    );
+    return Number(n) > 0;
   };
   // A plain read first: another company's client is never locked, not even for a moment.
   if (!(await inCompany())) return null;

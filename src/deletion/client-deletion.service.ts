@@ -4,13 +4,13 @@ import { IsolationLevel } from '@mikro-orm/core';
 import type { AppCore } from '../app';
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
-import { EmSqlRunner } from '../db/sql-runner';
+import { EmSqlRunner, PreparedReads } from '../db/sql-runner';
 import type { Em } from '../db/orm';
 import { ClientDeletion } from '../entities';
 import { enqueue, enqueueFromRows, type OutboxProcessor } from '../events/outbox';
 import { CLIENT_DELETED } from '../events/event-bus';
 import { verifyStaffPassword } from '../auth/password-check.service';
-import { findClientInCompany } from '../clients/clients.service';
+import { clientInCompany, findClientInCompany } from '../clients/clients.service';
 import { ClientNotFoundError, PreviewStaleError } from '../schema/errors';
 import {
   ClientDeleted,
@@ -38,12 +38,14 @@ export class ClientDeletionService {
   /** Tables as the preview and the receipt list them: parents first (the reverse of deletion). */
   private readonly displayOrder: readonly string[];
   private readonly executor: ErasureExecutor;
+  private readonly reads: PreparedReads;
 
   constructor(
     private readonly app: AppCore,
     private readonly outbox: OutboxProcessor,
   ) {
     this.executor = new ErasureExecutor(app.plan);
+    this.reads = new PreparedReads(app.orm, app.driver);
     // Plugins delete their tables first, from their handlers, in the order they are installed;
     // refused at start-up when that grouping breaks the plan's order.
     const sequence = app.plan.sequenceWithFirst(app.plan.owners.filter((owner) => owner !== CORE));
@@ -51,26 +53,26 @@ export class ClientDeletionService {
   }
 
   async preview(ctx: RequestContext, clientId: number): Promise<ClientDeletionPreview | ClientNotFoundError> {
-    const companyId = requireStaff(ctx).companyId;
-    // One transaction so every count comes from the same snapshot.
-    return ctx.em.fork().transactional(async (em) => {
-      const db = new EmSqlRunner(em, this.app.driver);
-      const client = await findClientInCompany(db, clientId, companyId);
-      if (!client) return new ClientNotFoundError(clientId);
-      const assessment = await this.executor.assess(db, client, { counts: true });
-      const blockers = this.blockersOf(assessment);
-      const counts = this.countsOf(assessment.counts);
-      const kept = this.countsOf(assessment.kept);
-      return Object.assign(new ClientDeletionPreview(), {
-        clientId: String(clientId),
-        deletable: blockers.length === 0,
-        blockers,
-        counts,
-        kept,
-        total: sum(counts),
-        warning: PERMANENCE_WARNING,
-        previewToken: previewToken(client, blockers, counts, kept),
-      });
+    const client: ClientRef = { id: clientId, companyId: requireStaff(ctx).companyId };
+    // One statement: the company scope, every count, the kept rows and the blockers, from one
+    // snapshot and in one round trip, prepared once per pooled connection (see PreparedReads).
+    const assessment = await this.executor.assess(this.reads, client, {
+      counts: true,
+      exists: clientInCompany(client),
+    });
+    if (!assessment.found) return new ClientNotFoundError(clientId);
+    const blockers = this.blockersOf(assessment);
+    const counts = this.countsOf(assessment.counts);
+    const kept = this.countsOf(assessment.kept);
+    return Object.assign(new ClientDeletionPreview(), {
+      clientId: String(clientId),
+      deletable: blockers.length === 0,
+      blockers,
+      counts,
+      kept,
+      total: sum(counts),
+      warning: PERMANENCE_WARNING,
+      previewToken: previewToken(client, blockers, counts, kept),
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Sql } from '../db/sql';
 import type { SqlRunner } from '../db/sql-runner';
 import { CORE, type ErasurePlan, type Owner, type PlannedBlocker } from './erasure-plan';
 import type { ClientRef } from './erasure-rules';
@@ -18,6 +19,8 @@ export interface FoundBlocker {
 
 /** The state of a client as the plan sees it. */
 export interface Assessment {
+  /** False when `exists` (asked for) found nothing: the rest is then about no client at all. */
+  readonly found: boolean;
   readonly blockers: readonly FoundBlocker[];
   /** Rows per table that belong to the client (tables with rows only); empty unless asked for. */
   readonly counts: ReadonlyMap<string, number>;
@@ -34,12 +37,19 @@ export class ErasureExecutor {
   constructor(readonly plan: ErasurePlan) {}
 
   /**
-   * Blockers and kept rows — and, with `counts`, the client's rows per table — in one SELECT of
-   * scalar sub-queries, so a preview costs one round trip however many tables the plan has.
+   * Blockers and kept rows — and, with `counts`, the client's rows per table; with `exists`, that
+   * expression as `found` — in one SELECT of scalar sub-queries, so a preview costs one round trip
+   * however many tables the plan has, and reads one consistent snapshot.
    */
-  async assess(db: SqlRunner, client: ClientRef, options: { counts: boolean }): Promise<Assessment> {
+  async assess(
+    db: SqlRunner,
+    client: ClientRef,
+    options: { counts: boolean; exists?: Sql },
+  ): Promise<Assessment> {
     const compiler = new ErasureSql(this.plan, client, 'live', db.driver);
-    const columns: [string, ReturnType<ErasureSql['count']>][] = [];
+    // With counts, every table's ids are named once (WITH) and counted and read from there.
+    const named = options.counts ? compiler.withOwnedIds() : undefined;
+    const columns: [string, Sql][] = options.exists ? [['found', options.exists]] : [];
     this.plan.blockers.forEach((rule, i) => {
       columns.push([`b${i}`, compiler.blockerCount(rule)], [`bi${i}`, compiler.blockerIds(rule)]);
     });
@@ -47,9 +57,9 @@ export class ErasureExecutor {
     tables.forEach((table, i) => {
       const kept = compiler.keptCount(table);
       if (kept) columns.push([`k${i}`, kept]);
-      if (options.counts) columns.push([`c${i}`, compiler.count(table)]);
+      if (named) columns.push([`c${i}`, compiler.countOf(table)]);
     });
-    const [row] = await db.rows<Record<string, unknown>>(ErasureSql.select(columns));
+    const [row] = await db.rows<Record<string, unknown>>(ErasureSql.select(columns, named));
     const blockers = this.plan.blockers.flatMap((rule, i) => {
       const count = Number(row[`b${i}`]);
       if (count === 0) return [];
@@ -67,7 +77,8 @@ export class ErasureExecutor {
           return n > 0 ? [[table, n] as const] : [];
         }),
       );
-    return { blockers, counts: nonZero('c'), kept: nonZero('k') };
+    const found = options.exists ? Number(row.found) > 0 : true;
+    return { found, blockers, counts: nonZero('c'), kept: nonZero('k') };
   }
 
   /** A deletion of one client, inside the caller's transaction. */

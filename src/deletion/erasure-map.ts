@@ -65,4 +65,3 @@ function describeLink(link: TableLink, root: string): string {
 function escape(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
-

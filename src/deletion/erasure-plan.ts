@@ -54,6 +54,8 @@ export class ErasurePlan {
   private readonly mustPrecede = new Map<string, Set<string>>();
   /** Deletion order: every table comes before the tables its rows are found through. */
   readonly order: readonly string[];
+  /** Reading order: every table comes after the tables its links read (parents first). */
+  readonly readOrder: readonly string[];
 
   constructor(
     rules: readonly TableRule[],
@@ -100,6 +102,27 @@ export class ErasurePlan {
       }
     }
     this.order = this.sortForDeletion();
+    this.readOrder = this.sortForReading();
+  }
+
+  /** Parents first: a table after every table its links read, itself aside (self links). */
+  private sortForReading(): string[] {
+    const reads = new Map<string, Set<string>>();
+    for (const [table, { rule }] of this.tables) {
+      reads.set(table, new Set(rule.links.flatMap(linkTargets).filter((t) => t !== table)));
+    }
+    const order: string[] = [];
+    const placed = new Set<string>();
+    // Tables in plan order whose reads are all placed, until none is left (the links form no cycle:
+    // sortForDeletion refused one, and a table's reads are its deletion order's successors or,
+    // for reverse links, its predecessors whose own reads never come back to it).
+    while (order.length < this.tables.size) {
+      const next = this.order.find((t) => !placed.has(t) && [...reads.get(t)!].every((r) => placed.has(r)));
+      if (!next) throw new ErasurePlanError('the erasure plan reads its tables in a cycle');
+      order.push(next);
+      placed.add(next);
+    }
+    return order;
   }
 
   has(table: string): boolean {

@@ -24,6 +24,8 @@ export const BLOCKER_ID_LIMIT = 100;
  */
 export class ErasureSql {
   private aliases = 0;
+  /** Tables whose ids are a named sub-query of the statement being written (see withOwnedIds). */
+  private readonly named = new Set<string>();
 
   constructor(
     private readonly plan: ErasurePlan,
@@ -74,6 +76,10 @@ export class ErasureSql {
 
   /** Sub-select of the ids of `table`'s rows that belong to the client and are not kept. */
   idsOf(table: string, skipSelfLinks = false): Sql {
+    if (this.named.has(table) && !skipSelfLinks) {
+      const a = this.alias();
+      return sql`SELECT ${a}.id FROM ${ownedIds(table)} ${a}`;
+    }
     if (this.readsStage(table)) {
       const a = this.alias();
       return sql`SELECT ${a}.id FROM ${stageCopy(table)} ${a}`;
@@ -176,9 +182,30 @@ export class ErasureSql {
     return sql`(SELECT GROUP_CONCAT(${x}.id) FROM (SELECT ${b}.id AS id FROM (${rule.ids(this.client)}) ${b} ORDER BY ${b}.id LIMIT ${BLOCKER_ID_LIMIT}) ${x})`;
   }
 
+  /**
+   * `WITH` the ids of the client's rows of every table, parents first, each written once and read
+   * by the tables found through it — and by {@link countOf}. Live mode only: the preview's one
+   * statement, in which a parent's ids would otherwise be recomputed for each of its children.
+   */
+  withOwnedIds(): Sql {
+    if (this.mode !== 'live') throw new Error('named id sets are for the live preview');
+    const parts: Sql[] = [];
+    for (const table of this.plan.readOrder) {
+      parts.push(sql`${ownedIds(table)} AS (${this.idsOf(table)})`);
+      this.named.add(table);
+    }
+    return sql`WITH ${Sql.join(parts, ', ')}`;
+  }
+
+  /** The number of the client's rows of `table`, after {@link withOwnedIds}. */
+  countOf(table: string): Sql {
+    const a = this.alias();
+    return sql`(SELECT COUNT(*) FROM ${ownedIds(table)} ${a})`;
+  }
+
   /** One SELECT of named expressions: the preview's single round trip. */
-  static select(columns: readonly (readonly [string, Sql])[]): Sql {
-    return sql`SELECT ${Sql.join(
+  static select(columns: readonly (readonly [string, Sql])[], prefix?: Sql): Sql {
+    return sql`${prefix ? sql`${prefix} ` : Sql.raw('')}SELECT ${Sql.join(
       columns.map(([name, expression]) => sql`${expression} AS ${ident(name)}`),
       ', ',
     )}`;
@@ -357,6 +384,10 @@ function isSelfLink(table: string, link: TableLink): boolean {
 
 function stageCopy(table: string): Sql {
   return ident(STAGE_PREFIX + table);
+}
+
+function ownedIds(table: string): Sql {
+  return ident(`owned_${table}`);
 }
 
 function setCopy(set: StagedSet): Sql {
