@@ -248,7 +248,8 @@ export class ClientDeletionService {
     const kept: DeletionCount[] = [];
     for (const table of this.displayOrder) {
       const n = await this.app.graph.countKept(db, client, table);
-      if (n > 0) kept.push(this.countOf(table, n));
+      if (n > 0)
+        kept.push(Object.assign(this.countOf(table, n), { reason: this.app.graph.rule(table).keep?.reason }));
     }
     return kept;
   }
