@@ -16,6 +16,7 @@ import { DEMO_TOTP_SECRET, seedDemo } from '../src/seed/demo-seed';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, LogCapture } from './support/app';
 import { testDatabases } from './support/databases';
+import { addContact } from './support/fixtures';
 import { byTable, previewOf } from './support/deletion';
 import { gql, signIn } from './support/http';
 
@@ -352,7 +353,17 @@ for (const db of testDatabases()) {
         await page.screenshot({ path: SCREENSHOT });
       }
 
+      // The answer is held back a moment, as a long deletion's would be: progress and elapsed time.
+      await page.route('**/graphql', async (route) => {
+        if (route.request().postData()?.includes('mutation DeleteClient')) {
+          await new Promise((done) => setTimeout(done, 2_500));
+        }
+        await route.continue();
+      });
       await confirm.click();
+      const progress = dialog.getByRole('status').filter({ has: page.getByRole('progressbar') });
+      await progress.getByText(/Deleting… [1-9] s elapsed/).waitFor();
+      expect(await confirm.isDisabled()).toBe(true);
       const receipt = page.getByRole('region', { name: `Client ${clientId} deleted` });
       await receipt.waitFor();
       expect(await page.getByRole('dialog').count()).toBe(0);
@@ -424,21 +435,42 @@ for (const db of testDatabases()) {
       expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     });
 
-    it('says so when the password is wrong, and deletes nothing', async () => {
+    it('says so when the password is wrong or the preview is stale, and deletes only after a fresh preview', async () => {
       const clientId = await clientIdOf('Large');
       const page = await openConsole();
       await signInAs(page, ADMIN);
       await openClient(page, 'Large', /Lars Large/);
       await page.getByRole('button', { name: 'Delete client' }).click();
       const dialog = page.getByRole('dialog', { name: /Delete Lars Large/ });
-      await dialog.getByRole('table', { name: 'Rows to erase, by category and table' }).waitFor();
-      await dialog.getByLabel('Your password').fill('not-my-password');
-      await dialog.getByRole('button', { name: 'Delete permanently' }).click();
+      const erased = dialog.getByRole('table', { name: 'Rows to erase, by category and table' });
+      await erased.waitFor();
+      const totalBefore = number(await erased.locator('[data-total]').innerText());
+      const password = dialog.getByLabel('Your password');
+      const confirm = dialog.getByRole('button', { name: 'Delete permanently' });
+
+      await password.fill('not-my-password');
+      await confirm.click();
       const alert = dialog.getByRole('alert');
-      await alert.waitFor();
-      expect(await alert.innerText()).toContain('The password is not correct, so nothing was deleted.');
+      await alert.getByText('The password is not correct, so nothing was deleted.').waitFor();
       expect(await clientExists(clientId)).toBe(true);
       expect(await app.orm.em.fork().count(ClientDeletion, { clientId })).toBe(0);
+
+      // Someone adds a contact after the preview: the confirmation is refused as stale.
+      await addContact(app, clientId, 'other');
+      await password.fill(PASSWORD);
+      await confirm.click();
+      await alert.getByText(/What would be deleted has changed since this preview/).waitFor();
+      expect(await clientExists(clientId)).toBe(true);
+
+      await alert.getByRole('button', { name: 'Reload the preview' }).click();
+      await erased
+        .locator('[data-total]')
+        .getByText((totalBefore + 1).toLocaleString('en'))
+        .waitFor();
+      await password.fill(PASSWORD);
+      await confirm.click();
+      await page.getByRole('region', { name: `Client ${clientId} deleted` }).waitFor({ timeout: 60_000 });
+      expect(await clientExists(clientId)).toBe(false);
     });
 
     it('signs totp@example.com in with the one-time code of their authenticator', async () => {
