@@ -406,7 +406,7 @@ for (const db of testDatabases()) {
       expect(text).toContain(blocker.message);
       for (const id of blocker.ids) expect(text).toContain(id);
       // Blockers come before what would be erased.
-      const erased = dialog.getByRole('region', { name: /What will be erased/ });
+      const erased = dialog.getByRole('region', { name: /What would be erased once nothing blocks it/ });
       expect(
         await blockers.evaluate(
           // in the page: DOCUMENT_POSITION_FOLLOWING

@@ -216,7 +216,10 @@ export function DeleteDialog({ clientId, clientName, onClose, onDeleted }: Props
           )}
 
           <section aria-labelledby="erased-title">
-            <h3 id="erased-title">What will be erased: {plural(preview.total, 'row')}</h3>
+            <h3 id="erased-title">
+              {blocked ? 'What would be erased once nothing blocks it' : 'What will be erased'}:{' '}
+              {plural(preview.total, 'row')}
+            </h3>
             <Counts
               counts={preview.counts}
               total={preview.total}
