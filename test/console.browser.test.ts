@@ -364,7 +364,7 @@ for (const db of testDatabases()) {
       const progress = dialog.getByRole('status').filter({ has: page.getByRole('progressbar') });
       await progress.getByText(/Deleting… [1-9] s elapsed/).waitFor();
       expect(await confirm.isDisabled()).toBe(true);
-      const receipt = page.getByRole('region', { name: `Client ${clientId} deleted` });
+      const receipt = page.getByRole('region', { name: /^Deleted: Ada Deletable \(\d+\)$/ });
       await receipt.waitFor();
       expect(await page.getByRole('dialog').count()).toBe(0);
       const audit = await app.orm.em.fork().findOneOrFail(ClientDeletion, { clientId });
@@ -469,7 +469,7 @@ for (const db of testDatabases()) {
         .waitFor();
       await password.fill(PASSWORD);
       await confirm.click();
-      await page.getByRole('region', { name: `Client ${clientId} deleted` }).waitFor({ timeout: 60_000 });
+      await page.getByRole('region', { name: /^Deleted: Lars Large/ }).waitFor({ timeout: 60_000 });
       expect(await clientExists(clientId)).toBe(false);
     });
 

@@ -20,6 +20,12 @@ export type Receipt = Extract<
   { __typename: 'ClientDeleted' }
 >['receipt'];
 
+/** A deletion just made: its receipt, and the name staff knew the client by (the receipt has none). */
+export interface Deleted {
+  readonly receipt: Receipt;
+  readonly clientName: string;
+}
+
 /** Permission strings of SPEC 4, as `me { permissions }` lists them. */
 export const VIEW_CLIENTS = 'admin_clients.view';
 export const DELETE_CLIENTS = 'admin_clients.delete';
@@ -35,12 +41,12 @@ export function App() {
   const [state, setState] = useState<State>(() =>
     loadSession() ? { phase: 'checking' } : { phase: 'signed-out', notice: null },
   );
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
   const route = useRoute();
 
   const endSession = useCallback((notice: string | null) => {
     clearSession();
-    setReceipt(null);
+    setDeleted(null);
     setState({ phase: 'signed-out', notice });
   }, []);
 
@@ -96,8 +102,8 @@ export function App() {
     endSession('You have signed out.');
   }
 
-  function deleted(done: Receipt) {
-    setReceipt(done);
+  function onDeleted(done: Deleted) {
+    setDeleted(done);
     navigate({ name: 'clients' });
   }
 
@@ -105,9 +111,9 @@ export function App() {
   if (!canView) {
     page = <p>Your staff groups do not allow you to view clients (admin_clients.view).</p>;
   } else if (route.name === 'clients') {
-    page = <ClientList receipt={receipt} onDismissReceipt={() => setReceipt(null)} />;
+    page = <ClientList deleted={deleted} onDismissReceipt={() => setDeleted(null)} />;
   } else if (route.name === 'client') {
-    page = <ClientPage key={route.id} id={route.id} canDelete={canDelete} onDeleted={deleted} />;
+    page = <ClientPage key={route.id} id={route.id} canDelete={canDelete} onDeleted={onDeleted} />;
   } else if (route.name === 'deletions' && canDelete) {
     page = <AuditLog />;
   } else {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ClientsDocument, type ClientsQuery } from '../../src/generated/graphql';
 import { describeError, request } from './api';
-import type { Receipt } from './App';
+import type { Deleted } from './App';
 import { Counts } from './Counts';
 import { clientName, count, plural, statusLabel, time } from './format';
 import { linkTo } from './router';
@@ -12,13 +12,14 @@ export const PAGE_SIZE = 25;
 type Page = ClientsQuery['clients'];
 
 interface Props {
-  /** The receipt of a deletion just made, shown above the list. */
-  receipt: Receipt | null;
+  /** A deletion just made: its receipt is shown above the list. */
+  deleted: Deleted | null;
   onDismissReceipt: () => void;
 }
 
 /** The company's clients: a search box and pages of 25. */
-export function ClientList({ receipt, onDismissReceipt }: Props) {
+export function ClientList({ deleted, onDismissReceipt }: Props) {
+  const receipt = deleted?.receipt ?? null;
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
   // The cursors of the pages before this one: `after` of page n is cursors[n - 1].
@@ -57,9 +58,11 @@ export function ClientList({ receipt, onDismissReceipt }: Props) {
       {receipt && (
         <section className="receipt" aria-labelledby="receipt-title">
           <h2 id="receipt-title" ref={receiptHeading} tabIndex={-1}>
-            Client {receipt.clientId} deleted
+            Deleted: {deleted?.clientName}
           </h2>
           <dl className="facts">
+            <dt>Client id</dt>
+            <dd>{receipt.clientId}</dd>
             <dt>Receipt</dt>
             <dd>{receipt.id}</dd>
             <dt>Deleted at</dt>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ClientDocument, type ClientQuery } from '../../src/generated/graphql';
 import { describeError, request } from './api';
-import type { Receipt } from './App';
+import type { Deleted } from './App';
 import { DeleteDialog } from './DeleteDialog';
 import { clientName, count, statusLabel } from './format';
 import { linkTo } from './router';
@@ -12,7 +12,7 @@ interface Props {
   id: string;
   /** admin_clients.delete: without it there is no delete action at all. */
   canDelete: boolean;
-  onDeleted: (receipt: Receipt) => void;
+  onDeleted: (deleted: Deleted) => void;
 }
 
 /** One client: number, status, contacts and counts, and the way to delete it. */

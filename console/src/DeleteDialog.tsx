@@ -6,7 +6,7 @@ import {
   type DeleteClientMutation,
 } from '../../src/generated/graphql';
 import { describeError, request } from './api';
-import type { Receipt } from './App';
+import type { Deleted } from './App';
 import { Counts } from './Counts';
 import { count, plural, time } from './format';
 
@@ -22,7 +22,7 @@ interface Props {
   /** How the dialog names the client, e.g. "Ada Deletable (1500)". */
   clientName: string;
   onClose: () => void;
-  onDeleted: (receipt: Receipt) => void;
+  onDeleted: (deleted: Deleted) => void;
 }
 
 /** What went wrong with a confirmation, in words; `reload` offers a fresh preview. */
@@ -165,7 +165,7 @@ export function DeleteDialog({ clientId, clientName, onClose, onDeleted }: Props
         previewToken: preview.previewToken,
       });
       if (outcome.__typename === 'ClientDeleted') {
-        onDeleted(outcome.receipt);
+        onDeleted({ receipt: outcome.receipt, clientName });
         return;
       }
       setProblem(problemOf(outcome));
