@@ -23,6 +23,8 @@ export interface AppConfig {
   attachmentsDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphiql: boolean;
+  /** The staff console on `GET /console/` (and `/` leads there). On unless CONSOLE=false. */
+  console: boolean;
   bcryptRounds: number;
   /**
    * Key of the HMAC-SHA256 under which sign-in names are counted for the lockout. Null: the
@@ -56,6 +58,8 @@ const schema = z.object({
   ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHIQL: z.enum(['true', 'false']).optional(),
+  // The staff's tool, unlike GraphiQL: on in production too.
+  CONSOLE: z.enum(['true', 'false']).default('true'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
   AUTH_HMAC_KEY: z
     .string()
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentsDir: e.ATTACHMENTS_DIR,
     logLevel: e.LOG_LEVEL,
     graphiql: e.GRAPHIQL ? e.GRAPHIQL === 'true' : nodeEnv !== 'production',
+    console: e.CONSOLE === 'true',
     bcryptRounds: e.BCRYPT_ROUNDS,
     authHmacKey: e.AUTH_HMAC_KEY ?? null,
     nodeEnv,

@@ -1,10 +1,32 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 /**
- * Structured JSON logs. Secrets are redacted by path as a second line of defence; the first is
- * never passing them to the logger at all.
+ * Where the logs go without a destination: JSON lines on stdout, for log collectors and pipes
+ * (`npm start | jq`); a person at a terminal reads them as coloured lines instead. Redaction
+ * happens before either, in pino.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+function defaultDestination(): DestinationStream | undefined {
+  if (!process.stdout.isTTY) return undefined;
+  return pretty({
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service',
+    // Synchronous, like pino's own stdout: lines stay in order with the start banner, and the
+    // last ones are written before the process exits.
+    sync: true,
+  });
+}
+
+/**
+ * Structured JSON logs (pretty-printed when stdout is a terminal and no destination is given).
+ * Secrets are redacted by path as a second line of defence; the first is never passing them to
+ * the logger at all.
+ */
+export function createLogger(
+  level: string,
+  destination: DestinationStream | undefined = defaultDestination(),
+): Logger {
   return pino(
     {
       level,

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { createApp, type App } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type AppConfig } from './config';
 import { PendingMigrationsError } from './db/orm';
 import { ErasurePlanError } from './deletion/erasure-plan';
 import { DEMO_TOTP_SECRET, isSeeded, seedDemo } from './seed/demo-seed';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 
 /** How long shutdown may take before the process gives up and exits non-zero. */
 const SHUTDOWN_TIMEOUT_MS = 20_000;
@@ -15,10 +15,11 @@ async function main(): Promise<void> {
   // database is the operator's: migrated as an explicit step before replicas start, never seeded
   // here (demo staff with a known password have no place on a real database).
   const app = await createApp(config, { migrate: config.embeddedDefault ? true : 'verify' });
+  let seeded = false;
   if (config.embeddedDefault && !(await isSeeded(app.orm.em.fork()))) {
     app.logger.info('empty database: seeding the demo company');
     await seedDemo(app, { password: config.seedStaffPassword });
-    printDemoSignIn(config.seedStaffPassword === 'demo-password');
+    seeded = true;
   }
   // Side effects of deletions that committed before a crash are retried now.
   await app.outbox.drain();
@@ -26,7 +27,22 @@ async function main(): Promise<void> {
   const server = await startServer(app, { port: config.port, host: config.host });
   // Before announcing readiness: a SIGTERM that follows the announcement must find the handler.
   installShutdown(app, server.close);
-  console.log(`Client erasure service ready at ${server.url}/graphql`);
+  printReady(config, server);
+  // Right below the console's address: what a first run signs in with.
+  if (seeded) printDemoSignIn(config.seedStaffPassword === 'demo-password');
+}
+
+function printReady(config: AppConfig, server: RunningServer) {
+  const staffConsole = !config.console
+    ? 'off (CONSOLE=false)'
+    : (server.consoleUrl ?? 'not built: run `npm run build` (npm start builds it), then start again');
+  console.log(
+    [
+      `Client erasure service ready at ${server.url}`,
+      `  Staff console: ${staffConsole}`,
+      `  GraphQL API:   ${server.graphqlUrl}${config.graphiql ? ' (GraphiQL in a browser)' : ''}`,
+    ].join('\n'),
+  );
 }
 
 function printDemoSignIn(defaultPassword: boolean) {

@@ -18,12 +18,18 @@ import { costLimitPlugin, PARSE_OPTIONS, queryLimitRules } from './graphql/limit
 import { persistedQueriesRefusedPlugin } from './graphql/persisted-queries';
 import { requestLoggingPlugin } from './graphql/request-logging';
 import { buildAppSchema } from './graphql/schema';
+import { CONSOLE_PATH, defaultConsoleDir, mountConsole } from './web/staff-console';
 
 export interface ServerOptions {
   port: number;
   host: string;
   /** A schema other than the app's (tests add resolvers through `buildAppSchema`). */
   schema?: GraphQLSchema;
+  /**
+   * The folder of the built staff console (Vite's output, with its index.html), served when the
+   * CONSOLE setting is on. Default: `dist/console`, where `npm run build` puts it.
+   */
+  consoleDir?: string;
 }
 
 export interface RunningServer {
@@ -31,6 +37,11 @@ export interface RunningServer {
   readonly url: string;
   /** The GraphQL endpoint: `${url}/graphql`. */
   readonly graphqlUrl: string;
+  /**
+   * The staff console, `${url}/console/`, when it is on and built; null when it is off or when its
+   * folder holds no build (a warning is logged then).
+   */
+  readonly consoleUrl: string | null;
   readonly port: number;
   /**
    * Stops accepting connections, lets the requests in progress finish (a deletion commits or rolls
@@ -186,6 +197,11 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   // GET /graphql from a browser: the GraphiQL IDE (GRAPHIQL, on unless NODE_ENV=production).
   if (app.config.graphiql) mountGraphiql(web, '/graphql');
 
+  // GET / and /console/…: the staff console (CONSOLE, on by default), a client of POST /graphql.
+  const staffConsole = app.config.console
+    ? mountConsole(web, options.consoleDir ?? defaultConsoleDir(), app.logger)
+    : null;
+
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = String(res.locals.requestId);
@@ -245,7 +261,8 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${displayHost(options.host)}:${port}`;
   const graphqlUrl = `${url}/graphql`;
-  app.logger.info({ url: graphqlUrl }, 'server listening');
+  const consoleUrl = staffConsole?.built ? `${url}${CONSOLE_PATH}/` : null;
+  app.logger.info({ url: graphqlUrl, consoleUrl }, 'server listening');
 
   const close = async () => {
     const deadline = Date.now() + DRAIN_GRACE_MS;
@@ -265,6 +282,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   return {
     url,
     graphqlUrl,
+    consoleUrl,
     port,
     close: () => (closing ??= close()),
   };

@@ -175,6 +175,7 @@ describeEachDatabase('clients', (db) => {
         await addInvoice(app, special.clientId, status);
       await addService(app, companyId, special.clientId, 'active');
       await addService(app, companyId, special.clientId, 'canceled');
+      await addService(app, companyId, special.clientId, 'suspended');
 
       const res = await gql(server.url, ClientDocument, { id: String(special.clientId) }, token);
       expect(res.errors).toBeUndefined();
@@ -191,11 +192,22 @@ describeEachDatabase('clients', (db) => {
           company: 'Engines 100% Ltd',
         },
         contacts: [
-          { id: String(special.primaryContactId), contactType: 'PRIMARY' },
-          { id: String(billing), contactType: 'BILLING' },
+          {
+            id: String(special.primaryContactId),
+            contactType: 'PRIMARY',
+            firstName: 'Ada',
+            lastName: 'Lovelace',
+            email: 'ada@analytical.example',
+            company: 'Engines 100% Ltd',
+          },
+          expect.objectContaining({ id: String(billing), contactType: 'BILLING', firstName: 'Bill' }),
         ],
         invoiceCount: 3,
-        serviceCount: 2,
+        // The active one; draft and void invoices are not open.
+        openInvoiceCount: 1,
+        serviceCount: 3,
+        // Active and suspended: what blocks a deletion.
+        activeServiceCount: 2,
       });
     });
 
@@ -219,7 +231,8 @@ describeEachDatabase('clients', (db) => {
 
     it('reads a page with a fixed number of queries, whatever its size', async () => {
       const query = `query($first: Int) { clients(first: $first) { totalCount edges { node {
-        idCode primaryContact { email } contacts { id } invoiceCount serviceCount } } } }`;
+        idCode primaryContact { email } contacts { id } invoiceCount openInvoiceCount serviceCount
+        activeServiceCount } } } }`;
       const queries = vi.spyOn(EmSqlRunner.prototype, 'rows');
       const counts: number[] = [];
       for (const first of [2, 20]) {
@@ -230,7 +243,8 @@ describeEachDatabase('clients', (db) => {
         counts.push(queries.mock.calls.length);
       }
       expect(counts[1]).toBe(counts[0]);
-      // session + permissions, the page, its total, and one per field of Client.
+      // session + permissions, the page, its total, and one per field of Client (the invoice
+      // counts share one query, the service counts another).
       expect(counts[0]).toBeLessThanOrEqual(8);
     });
   });

@@ -16,16 +16,38 @@ export interface ContactSummary {
 }
 
 /**
+ * A client's rows of one table: all of them, and those that would block its deletion (SPEC 2.1).
+ */
+export interface RowCounts {
+  readonly all: number;
+  readonly blocking: number;
+}
+
+/**
  * Per-request loaders for the fields of `Client`. They take ids of clients that were already read
  * through the company-scoped queries of clients.service, so they need no company filter of their
- * own; counts are computed by the database, never by loading the rows.
+ * own; counts are computed by the database, never by loading the rows. Each count loader reads
+ * both of its counts in one query, so a page costs one query per table whichever counts it asks.
  */
 export interface ClientLoaders {
   readonly primaryContact: BatchLoader<number, ContactSummary | null>;
   readonly contacts: BatchLoader<number, ContactSummary[]>;
-  readonly invoiceCount: BatchLoader<number, number>;
-  readonly serviceCount: BatchLoader<number, number>;
+  /** `blocking`: open invoices (active or proforma, not closed). */
+  readonly invoiceCounts: BatchLoader<number, RowCounts>;
+  /** `blocking`: active or suspended services. */
+  readonly serviceCounts: BatchLoader<number, RowCounts>;
 }
+
+/**
+ * The rows that block a deletion, as the core's blockers define them (SPEC 2.1): the list shows
+ * the same numbers the deletion preview will.
+ */
+const BLOCKING: Record<'invoices' | 'services', Sql> = {
+  invoices: Sql.raw(`status IN ('active', 'proforma') AND date_closed IS NULL`),
+  services: Sql.raw(`status IN ('active', 'suspended')`),
+};
+
+const NO_ROWS: RowCounts = { all: 0, blocking: 0 };
 
 const loadersByRequest = new WeakMap<RequestContext, ClientLoaders>();
 
@@ -79,12 +101,15 @@ function createLoaders(ctx: RequestContext): ClientLoaders {
     `);
 
   const countPerClient = async (table: 'invoices' | 'services', clientIds: readonly number[]) => {
-    const rows = await runner.rows<{ client_id: number; n: number }>(sql`
-      SELECT client_id, COUNT(*) AS n FROM ${ident(table)}
+    const rows = await runner.rows<{ client_id: number; n: number; blocking: number | null }>(sql`
+      SELECT client_id, COUNT(*) AS n, SUM(CASE WHEN ${BLOCKING[table]} THEN 1 ELSE 0 END) AS blocking
+        FROM ${ident(table)}
        WHERE client_id IN (${idList(clientIds)})
        GROUP BY client_id
     `);
-    return new Map(rows.map((r) => [Number(r.client_id), Number(r.n)]));
+    return new Map<number, RowCounts>(
+      rows.map((r) => [Number(r.client_id), { all: Number(r.n), blocking: Number(r.blocking ?? 0) }]),
+    );
   };
 
   return {
@@ -107,7 +132,7 @@ function createLoaders(ctx: RequestContext): ClientLoaders {
       }
       return byClient;
     }, []),
-    invoiceCount: new BatchLoader((ids) => countPerClient('invoices', ids), 0),
-    serviceCount: new BatchLoader((ids) => countPerClient('services', ids), 0),
+    invoiceCounts: new BatchLoader((ids) => countPerClient('invoices', ids), NO_ROWS),
+    serviceCounts: new BatchLoader((ids) => countPerClient('services', ids), NO_ROWS),
   };
 }

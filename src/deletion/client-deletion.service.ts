@@ -63,7 +63,7 @@ export class ClientDeletionService {
     if (!assessment.found) return new ClientNotFoundError(clientId);
     const blockers = this.blockersOf(assessment);
     const counts = this.countsOf(assessment.counts);
-    const kept = this.countsOf(assessment.kept);
+    const kept = this.keptOf(assessment.kept);
     return Object.assign(new ClientDeletionPreview(), {
       clientId: String(clientId),
       deletable: blockers.length === 0,
@@ -132,7 +132,7 @@ export class ClientDeletionService {
         const assessment = await this.executor.assess(db, client, { counts: false });
         const blockers = this.blockersOf(assessment);
         if (blockers.length > 0) return new DeletionBlockedError(blockers);
-        const kept = this.countsOf(assessment.kept);
+        const kept = this.keptOf(assessment.kept);
 
         // The rows are not counted first: a delete returns how many rows it removed, and the
         // receipt's counts fingerprint exactly like the preview's. When they differ from the
@@ -249,6 +249,13 @@ export class ClientDeletionService {
   /** Per-table counts in display order (parents first). */
   private countsOf(counts: ReadonlyMap<string, number>): DeletionCount[] {
     return this.displayOrder.filter((t) => counts.get(t)).map((t) => this.countOf(t, counts.get(t)!));
+  }
+
+  /** Kept rows per table in display order, each with why it is kept. */
+  private keptOf(kept: ReadonlyMap<string, number>): DeletionCount[] {
+    return this.countsOf(kept).map((row) =>
+      Object.assign(row, { reason: this.app.plan.rule(row.table).keep?.reason }),
+    );
   }
 
   private blockersOf(assessment: Assessment): DeletionBlocker[] {

@@ -62,13 +62,27 @@ export class ClientResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Invoices of any status.' })
-  invoiceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
-    return clientLoaders(ctx).invoiceCount.load(client.rowId);
+  async invoiceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
+    return (await clientLoaders(ctx).invoiceCounts.load(client.rowId)).all;
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Open invoices: active or proforma and not closed. Any of them blocks a deletion.',
+  })
+  async openInvoiceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
+    return (await clientLoaders(ctx).invoiceCounts.load(client.rowId)).blocking;
   }
 
   @FieldResolver(() => Int, { description: 'Services of any status, add-ons included.' })
-  serviceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
-    return clientLoaders(ctx).serviceCount.load(client.rowId);
+  async serviceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
+    return (await clientLoaders(ctx).serviceCounts.load(client.rowId)).all;
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Active or suspended services, add-ons included. Any of them blocks a deletion.',
+  })
+  async activeServiceCount(@Ctx() ctx: RequestContext, @Root() client: ClientObject): Promise<number> {
+    return (await clientLoaders(ctx).serviceCounts.load(client.rowId)).blocking;
   }
 }
 

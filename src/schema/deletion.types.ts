@@ -57,6 +57,12 @@ export class DeletionCount {
 
   @Field(() => Int)
   count!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kept rows of a preview: why they are kept. Null for rows that are deleted.',
+  })
+  reason?: string | null;
 }
 
 @ObjectType({ description: 'What deleting a client would do, and what stops it.' })
