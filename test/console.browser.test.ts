@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { generate as totpCode } from 'otplib';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { loadConfig, type DatabaseConfig } from '../src/config';
@@ -25,25 +26,7 @@ import { gql, signIn } from './support/http';
 
 const ROOT = resolve(__dirname, '..');
 
-/** Debian's chromium; CI installs it (`apt-get install -y chromium`). */
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `console.browser.test.ts: browser tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`,
-  );
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const hasChromium = chromiumAvailable('console.browser.test.ts');
 
 /** The demo seed's staff password (SPEC 5). */
 const PASSWORD = 'demo-password';
@@ -230,7 +213,7 @@ for (const db of testDatabases()) {
       app = await createTestApp(await db.create(), { env: { ATTACHMENTS_DIR: attachments } });
       await seedDemo(app, { password: PASSWORD });
       server = await startServer(app, { port: 0, host: '127.0.0.1', consoleDir });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable, launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { loadConfig, type DatabaseConfig } from '../src/config';
@@ -10,25 +10,7 @@ import { createTestApp } from './support/app';
 import { testDatabases, type TestDatabase } from './support/databases';
 import { createCompanyWithStaff, type StaffFixture } from './support/fixtures';
 
-/** Debian's chromium; CI installs it (`apt-get install -y chromium`). */
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `graphiql.browser.test.ts: browser tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`,
-  );
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const hasChromium = chromiumAvailable('graphiql.browser.test.ts');
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -227,7 +209,7 @@ describe.skipIf(!hasChromium)(`GraphiQL in Chromium (skipped when ${CHROMIUM} is
     database = await db.create();
     app = await createTestApp(database);
     server = await startServer(app, { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

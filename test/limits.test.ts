@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { buildSchema, getIntrospectionQuery, getOperationAST, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
@@ -24,13 +22,13 @@ import {
   QUERY_REFUSED,
   SCHEMA_INTROSPECTION_COST,
 } from '../src/graphql/limits';
+import { ROOT, buildService, freePort } from './support/built-service';
 import { createTestApp } from './support/app';
 
 // The limits are checked against the service as it runs in production: compiled by tsc and started
 // with node in a process of its own. A request that blocks the service's event loop (as a
 // fragment bomb did) cannot block the test as well: the request's timeout fires and the test fails.
 
-const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'demo-password';
 const ADMIN = 'admin@example.com';
 /**
@@ -47,19 +45,6 @@ interface Answer {
     data?: Record<string, unknown> | null;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** `node dist/src/main.js` on a scratch SQLite database with the demo company, its log lines kept. */
@@ -186,16 +171,8 @@ describe('request limits', () => {
   }
 
   beforeAll(async () => {
-    // A tsc build of src/ and scripts/ (about 5 s), as deployed.
-    buildDir = mkdtempSync(join(tmpdir(), 'erasure-limits-build-'));
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir],
-      { cwd: ROOT },
-    ).catch((error: unknown) => {
-      // Type errors are npm run typecheck's business; the emitted JavaScript is what runs here.
-      if (!existsSync(join(buildDir, 'src/main.js'))) throw error;
-    });
+    // A tsc build of src/ and scripts/, as deployed.
+    buildDir = await buildService('erasure-limits-build-');
     dataDir = mkdtempSync(join(tmpdir(), 'erasure-limits-'));
     const sqliteFile = join(dataDir, 'service.sqlite');
     service = await Service.start(join(buildDir, 'src/main.js'), {

@@ -1,9 +1,9 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { request } from '../examples/client';
 import type { DatabaseConfig } from '../src/config';
 import { createOrm } from '../src/db/orm';
 import { TEST_AUTH_HMAC_KEY } from './support/app';
+import { ROOT, buildService, freePort } from './support/built-service';
 import { testDatabases } from './support/databases';
 import {
   ClientDeletionPreviewDocument,
@@ -23,23 +24,9 @@ import {
 // The service as it runs in production: compiled by tsc (decorator metadata included) and started
 // with node, in its own process, so that SIGTERM, the exit code and the timing are real.
 
-const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'demo-password';
 /** src/main.ts gives up after 20 s; a clean stop of an idle or lightly loaded service is far quicker. */
 const EXIT_BOUND_MS = 20_000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** One run of `node dist/src/main.js`, with its output kept line by line. */
 class ServiceProcess {
@@ -302,24 +289,8 @@ describe('the built service (node dist/src/main.js)', () => {
   }
 
   beforeAll(async () => {
-    // A tsc build of src/ and scripts/ (about 5 s); ts-node or vitest would run a different process.
-    buildDir = mkdtempSync(join(tmpdir(), 'erasure-build-'));
-    await promisify(execFile)(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/typescript/bin/tsc'),
-        '-p',
-        'tsconfig.build.json',
-        '--outDir',
-        buildDir,
-        '--sourceMap',
-        'false',
-      ],
-      { cwd: ROOT },
-    ).catch((error: { stdout?: string }) => {
-      // Type errors are npm run typecheck's business; the emitted JavaScript is what runs here.
-      if (!existsSync(join(buildDir, 'src/main.js'))) throw error;
-    });
+    // A tsc build of src/ and scripts/: ts-node or vitest would run a different process.
+    buildDir = await buildService('erasure-build-');
     mainJs = join(buildDir, 'src/main.js');
     dataDir = mkdtempSync(join(tmpdir(), 'erasure-shutdown-'));
     env = {
