@@ -1,17 +1,19 @@
+import type { ErasurePlan } from '../../deletion/erasure-plan';
 import type { CompanyFixtures } from '../company-fixtures';
 import type { GenerateClientOptions } from './options';
-import { PARENTS, describeParents, missingParents } from './parents';
+import { describeParents, missingParents, parentsFromPlan } from './parents';
 import type { BlockerShape } from './shapes';
 import { pluginOf, tablesFor, type TableName } from './tables';
 
 /**
  * The exact rows per table of one generation: every table of its plugins, zeros included, with
  * the defaults and the blocker shapes applied. Refuses, before anything is inserted, counts that
- * cannot be generated (see `GenerateClientOptions.counts`).
+ * cannot be generated (see `GenerateClientOptions.counts`; the parents come from the plan).
  */
 export function resolveCounts(
   options: GenerateClientOptions,
   fixtures: CompanyFixtures,
+  plan: ErasurePlan,
 ): Record<TableName, number> {
   const tables = tablesFor(options.plugins);
   for (const [table, value] of Object.entries(options.counts)) {
@@ -28,6 +30,8 @@ export function resolveCounts(
       throw new Error(`counts.${table}: expected a non-negative integer, got ${value}`);
     }
   }
+  const unplanned = tables.find((t) => !plan.has(t));
+  if (unplanned) throw new Error(`${unplanned} is not in the erasure plan: its plugin is not enabled`);
   const counts = Object.fromEntries(tables.map((t) => [t, options.counts[t] ?? 0])) as Record<
     TableName,
     number
@@ -50,12 +54,13 @@ export function resolveCounts(
   if (shapes.includes('recurring_invoice')) raise('invoices_recur');
   if (shapes.includes('active_service')) raise('services');
 
+  const parents = parentsFromPlan(plan);
   for (const table of tables) {
     if (counts[table] === 0) continue;
-    const missing = missingParents(table, counts);
+    const missing = missingParents(parents[table], counts);
     if (missing.length > 0) {
       throw new Error(
-        `counts.${table} is ${counts[table]}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} 0: each ${table} row needs ${describeParents(PARENTS[table]!)}`,
+        `counts.${table} is ${counts[table]}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} 0: each ${table} row needs ${describeParents(parents[table])}`,
       );
     }
   }

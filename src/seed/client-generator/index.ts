@@ -12,6 +12,7 @@ import type { GenerateClientOptions, GeneratedClient } from './options';
 import { seedOrders } from './order';
 import { seedQuotations } from './quotations';
 import { seedRecurringInvoices } from './recurring-invoices';
+import { seedAppOf } from './seed-app';
 import { seedServiceBilling, seedServices } from './services';
 import { seedSignIn } from './sign-in';
 import { seedSupportManager } from './support-manager';
@@ -29,8 +30,10 @@ export {
   type RowCounts,
   type TableName,
 } from './tables';
-export { fullShapeCounts, profileForRows, type BlockerShape } from './shapes';
-export type { GenerateClientOptions, GeneratedClient } from './options';
+export { fullShapeCounts, profileForRows, type BlockerShape, type ProfileOptions } from './shapes';
+export { parentsFromPlan, type ParentMap, type ParentRule } from './parents';
+export { planOf } from './seed-app';
+export type { GenerateClientOptions, GeneratedClient, SeedApp } from './options';
 
 /**
  * The core's areas in the order they run: each reads back the ids of the parents it needs, so a
@@ -59,10 +62,12 @@ const CORE_AREAS: readonly ((client: ClientSeed) => Promise<void>)[] = [
  *
  * @example
  * ```ts
- * const fixtures = await createCompanyFixtures(em.fork(), { name: 'Acme', hostname: 'acme.test' });
- * const client = await generateClient(em.fork(), fixtures, {
- *   counts: profileForRows(100_000, ['support_manager', 'order']),
- *   plugins: ['support_manager', 'order'],
+ * const fixtures = await createCompanyFixtures(app.orm.em.fork(), { name: 'Acme', hostname: 'acme.test' });
+ * const plugins = app.plugins.map((p) => p.name);
+ * const client = await generateClient(app.orm.em.fork(), fixtures, {
+ *   counts: profileForRows(100_000, plugins, { plan: app.plan }),
+ *   plugins,
+ *   app,
  * });
  * ```
  */
@@ -71,7 +76,8 @@ export async function generateClient(
   fixtures: CompanyFixtures,
   options: GenerateClientOptions,
 ): Promise<GeneratedClient> {
-  const counts = resolveCounts(options, fixtures);
+  const app = options.app ?? seedAppOf(em);
+  const counts = resolveCounts(options, fixtures, app.plan);
   const driver = em.getDriver() instanceof BetterSqliteDriver ? 'sqlite' : 'mysql';
   const generated = await em.transactional(async (tem) => {
     const client = new ClientSeed(new EmSqlRunner(tem, driver), fixtures, options, counts);

@@ -1,5 +1,12 @@
+import type { AppCore } from '../../app';
 import type { BlockerShape } from './shapes';
 import type { RowCounts, TableName } from './tables';
+
+/**
+ * What the generator takes from the app (an `App` will do): the erasure plan, whose links say
+ * which parent rows each table's rows are spread over.
+ */
+export type SeedApp = Pick<AppCore, 'plan'>;
 
 export interface GenerateClientOptions {
   /**
@@ -10,11 +17,17 @@ export interface GenerateClientOptions {
    * - A child table with rows needs rows in its parent table(s) (e.g. `invoice_lines` needs
    *   `invoices`; `service_invoices` needs `services` and `invoices`; `client_account` and
    *   `log_account_access` need `accounts_cc` or `accounts_ach`); otherwise an Error names both.
+   *   The parents are the plan's parent links (see parents.ts).
    * - Child rows are spread round-robin over the client's parent rows.
    */
   counts: RowCounts;
   /** Installed plugins; plugin tables may be counted only for these. */
   plugins: readonly string[];
+  /**
+   * The app's plan. Without it the plan is compiled from the EntityManager's entity metadata: the
+   * same plan for an App's EntityManager.
+   */
+  app?: SeedApp;
   /**
    * Written into every text column of every generated row where the column is long enough
    * (names, the local part of emails, notes, serialized values, tokens...), so a test can prove

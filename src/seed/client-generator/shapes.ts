@@ -1,6 +1,8 @@
-import { missingParents } from './parents';
+import type { ErasurePlan } from '../../deletion/erasure-plan';
+import { missingParents, parentsFromPlan } from './parents';
 import {
   RECURRING_TABLES,
+  pluginOf,
   tablesFor,
   type CoreTableName,
   type PluginTableName,
@@ -141,17 +143,25 @@ const PROFILE_WEIGHTS: Partial<Record<TableName, number>> = {
   order_affiliate_referrals: 500,
 };
 
+export interface ProfileOptions {
+  /** The app's erasure plan (`app.plan`): the parents a small profile's rows need come from it. */
+  plan: ErasurePlan;
+  /** Include the recurring-invoice tables, which block a deletion. */
+  recurring?: boolean;
+}
+
 /**
  * Per-table counts summing to exactly `total`, shaped like a long-standing client. From 200 rows
  * on every table has at least one row, except the recurring-invoice tables: they block a deletion
  * and the profile feeds the deletion benchmark, so they are included only with
- * `{ recurring: true }`. Below 200 rows small tables may be 0; a table whose parent came out 0
- * gives its rows to `log_emails`, so the counts always satisfy {@link generateClient}.
+ * `{ recurring: true }`. Below 200 rows small tables may be 0; a table whose parent (by the plan's
+ * links) came out 0 gives its rows to `log_emails`, so the counts always satisfy
+ * {@link generateClient}.
  */
 export function profileForRows(
   total: number,
   plugins: readonly string[],
-  options: { recurring?: boolean } = {},
+  options: ProfileOptions,
 ): Record<TableName, number> {
   if (!Number.isInteger(total) || total < 3) {
     throw new Error(
@@ -159,6 +169,12 @@ export function profileForRows(
     );
   }
   const tables = tablesFor(plugins);
+  const unplanned = tables.find((t) => !options.plan.has(t));
+  if (unplanned) {
+    throw new Error(
+      `profileForRows: the ${pluginOf(unplanned) ?? 'core'} plugin is not enabled (${unplanned} is not in the erasure plan)`,
+    );
+  }
   const counts = Object.fromEntries(tables.map((t) => [t, 0])) as Record<TableName, number>;
   const full = total >= 200;
   counts.clients = 1;
@@ -192,8 +208,9 @@ export function profileForRows(
   for (let i = 0; rest > 0; i = (i + 1) % shares.length, rest--) counts[shares[i].table]++;
 
   if (!full) {
+    const parents = parentsFromPlan(options.plan);
     for (const table of tables) {
-      if (counts[table] > 0 && missingParents(table, counts).length > 0) {
+      if (counts[table] > 0 && missingParents(parents[table], counts).length > 0) {
         counts.log_emails += counts[table];
         counts[table] = 0;
       }
