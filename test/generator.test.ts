@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcrypt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import contract from './fixtures/contract.json';
 import type { App } from '../src/app';
 import { ident, sql, type Sql } from '../src/db/sql';
@@ -22,6 +22,10 @@ import {
   type TableName,
 } from '../src/seed/client-generator';
 import type { ErasurePlan } from '../src/deletion/erasure-plan';
+import type { ErasurePlugin } from '../src/plugins/plugin';
+import type { PluginSeeder } from '../src/seed/client-generator';
+import { orderPlugin } from '../src/plugins/order/order.plugin';
+import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
 import {
   createCompanyFixtures,
   loadCompanyFixtures,
@@ -524,6 +528,62 @@ describeEachDatabase('generateClient', (db) => {
         ),
       ).toBe(0);
     });
+  });
+});
+
+describeEachDatabase('plugin seeders', (sharedDb) => {
+  // The order plugin and a third-party probe are enabled; support_manager is not.
+  let db: TestDatabase;
+  let app: App;
+  const probe = vi.fn<PluginSeeder['seed']>(async () => {});
+  const probePlugin: ErasurePlugin = {
+    name: 'seed_probe',
+    entities: [],
+    migrations: { sqlite: [], mysql: [] },
+    seed: { seed: probe },
+  };
+
+  beforeAll(async () => {
+    db = testDatabases().find((d) => d.name === sharedDb.name)!;
+    app = await createTestApp(await db.create(), { env: { PLUGINS: 'order' }, plugins: [probePlugin] });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db.drop();
+  });
+
+  it('runs the seeders of the enabled plugins a generation names, and no other', async () => {
+    const order = vi.spyOn(orderPlugin.seed!, 'seed');
+    const support = vi.spyOn(supportManagerPlugin.seed!, 'seed');
+    try {
+      const fixtures = await createCompanyFixtures(app.orm.em.fork(), {
+        name: 'Seeders',
+        hostname: 'seeders.example.test',
+      });
+      const generate = (plugins: string[]) =>
+        generateClient(app.orm.em.fork(), fixtures, { counts: fullShapeCounts(['order']), plugins, app });
+
+      const client = await generate(['order', 'seed_probe']);
+      expect(order).toHaveBeenCalledOnce();
+      expect(probe).toHaveBeenCalledOnce();
+      expect(probe.mock.calls[0][0].clientId).toBe(client.clientId);
+      expect(
+        await scalar(app, sql`SELECT COUNT(*) FROM orders x WHERE ${OWNED.orders(client.clientId)}`),
+      ).toBe(client.counts.orders);
+
+      // Enabled but not named: its seeder does not run.
+      await generate(['order']);
+      expect(order).toHaveBeenCalledTimes(2);
+      expect(probe).toHaveBeenCalledOnce();
+
+      // Named but not enabled: refused before anything is written.
+      await expect(generate(['order', 'support_manager'])).rejects.toThrow(/support_manager is not enabled/);
+      expect(order).toHaveBeenCalledTimes(2);
+      expect(support).not.toHaveBeenCalled();
+    } finally {
+      order.mockRestore();
+      support.mockRestore();
+    }
   });
 });
 

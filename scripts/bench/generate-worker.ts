@@ -43,7 +43,7 @@ async function main(): Promise<BenchClient[]> {
       const client = await generateClient(orm.em.fork(), fixtures, {
         counts: profileForRows(rows, names, { plan }),
         plugins: names,
-        app: { plan },
+        app: { plan, plugins },
       });
       clients.push({
         clientId: client.clientId,

@@ -3,6 +3,7 @@ import type { SqlRunner } from '../../db/sql-runner';
 import type { CompanyFixtures } from '../company-fixtures';
 import { BatchInserter, type Row } from './batch-insert';
 import type { GenerateClientOptions } from './options';
+import type { SeedContext } from './plugin-seeder';
 import type { BlockerShape } from './shapes';
 import type { TableName } from './tables';
 import { hex } from './values';
@@ -11,9 +12,10 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * The client being generated: what the areas have inserted so far (ids read back in id order),
- * and the helpers every area writes with. The areas fill it in order, parents first.
+ * and the helpers every area writes with. The areas fill it in order, parents first; the plugins'
+ * seeders see it as a {@link SeedContext}.
  */
-export class ClientSeed {
+export class ClientSeed implements SeedContext {
   clientId = 0;
   userIds: number[] = [];
   contactIds: number[] = [];

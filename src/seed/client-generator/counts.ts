@@ -2,18 +2,21 @@ import type { ErasurePlan } from '../../deletion/erasure-plan';
 import type { CompanyFixtures } from '../company-fixtures';
 import type { GenerateClientOptions } from './options';
 import { describeParents, missingParents, parentsFromPlan } from './parents';
+import type { PluginSeeder } from './plugin-seeder';
 import type { BlockerShape } from './shapes';
 import { pluginOf, tablesFor, type TableName } from './tables';
 
 /**
  * The exact rows per table of one generation: every table of its plugins, zeros included, with
  * the defaults and the blocker shapes applied. Refuses, before anything is inserted, counts that
- * cannot be generated (see `GenerateClientOptions.counts`; the parents come from the plan).
+ * cannot be generated (see `GenerateClientOptions.counts`; the parents come from the plan) and
+ * counts a plugin's seeder refuses.
  */
 export function resolveCounts(
   options: GenerateClientOptions,
   fixtures: CompanyFixtures,
   plan: ErasurePlan,
+  seeders: readonly PluginSeeder[],
 ): Record<TableName, number> {
   const tables = tablesFor(options.plugins);
   for (const [table, value] of Object.entries(options.counts)) {
@@ -64,13 +67,6 @@ export function resolveCounts(
       );
     }
   }
-  if (counts.support_tickets > 0 && fixtures.supportDepartmentId === undefined) {
-    throw new Error(
-      'support_tickets need a support department: the fixtures were created without support_manager',
-    );
-  }
-  if (counts.orders > 0 && fixtures.orderFormId === undefined) {
-    throw new Error('orders need an order form: the fixtures were created without the order plugin');
-  }
+  for (const seeder of seeders) seeder.check?.(counts, fixtures);
   return counts;
 }

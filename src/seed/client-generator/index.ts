@@ -9,17 +9,15 @@ import { resolveCounts } from './counts';
 import { seedEmailLog } from './email-log';
 import { seedInvoices } from './invoices';
 import type { GenerateClientOptions, GeneratedClient } from './options';
-import { seedOrders } from './order';
 import { seedQuotations } from './quotations';
 import { seedRecurringInvoices } from './recurring-invoices';
-import { seedAppOf } from './seed-app';
+import { seedAppOf, seedersFor } from './seed-app';
 import { seedServiceBilling, seedServices } from './services';
 import { seedSignIn } from './sign-in';
-import { seedSupportManager } from './support-manager';
 import { seedTransactions } from './transactions';
 
 // The client generator: one client with exactly the rows asked for per table. This file is its
-// public face; the rows are written by one file per area.
+// public face; the rows are written by one file per area, the plugins' by their own seeders.
 export {
   CORE_TABLES,
   PLUGIN_TABLES,
@@ -34,6 +32,7 @@ export { fullShapeCounts, profileForRows, type BlockerShape, type ProfileOptions
 export { parentsFromPlan, type ParentMap, type ParentRule } from './parents';
 export { planOf } from './seed-app';
 export type { GenerateClientOptions, GeneratedClient, SeedApp } from './options';
+export type { PluginSeeder, SeedContext } from './plugin-seeder';
 
 /**
  * The core's areas in the order they run: each reads back the ids of the parents it needs, so a
@@ -56,9 +55,10 @@ const CORE_AREAS: readonly ((client: ClientSeed) => Promise<void>)[] = [
 
 /**
  * Inserts one client with exactly the requested rows per table, every row belonging to that
- * client by the rules of SPEC 2.2 (the same rules the erasure plan compiles). Rows go in
- * multi-row INSERT statements, batch by batch, inside one transaction; ids of parent rows are read
- * back for this client in id order.
+ * client by the rules of SPEC 2.2 (the same rules the erasure plan compiles). The core's tables
+ * first, then the tables of the named plugins through their seeders (`ErasurePlugin.seed`). Rows
+ * go in multi-row INSERT statements, batch by batch, inside one transaction; ids of parent rows
+ * are read back for this client in id order.
  *
  * @example
  * ```ts
@@ -77,13 +77,13 @@ export async function generateClient(
   options: GenerateClientOptions,
 ): Promise<GeneratedClient> {
   const app = options.app ?? seedAppOf(em);
-  const counts = resolveCounts(options, fixtures, app.plan);
+  const seeders = seedersFor(app, options.plugins);
+  const counts = resolveCounts(options, fixtures, app.plan, seeders);
   const driver = em.getDriver() instanceof BetterSqliteDriver ? 'sqlite' : 'mysql';
   const generated = await em.transactional(async (tem) => {
     const client = new ClientSeed(new EmSqlRunner(tem, driver), fixtures, options, counts);
     for (const area of CORE_AREAS) await area(client);
-    if (options.plugins.includes('support_manager')) await seedSupportManager(client);
-    if (options.plugins.includes('order')) await seedOrders(client);
+    for (const seeder of seeders) await seeder.seed(client);
     return client;
   });
   return {

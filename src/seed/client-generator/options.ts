@@ -4,9 +4,10 @@ import type { RowCounts, TableName } from './tables';
 
 /**
  * What the generator takes from the app (an `App` will do): the erasure plan, whose links say
- * which parent rows each table's rows are spread over.
+ * which parent rows each table's rows are spread over, and the enabled plugins, whose seeders
+ * fill their tables.
  */
-export type SeedApp = Pick<AppCore, 'plan'>;
+export type SeedApp = Pick<AppCore, 'plan' | 'plugins'>;
 
 export interface GenerateClientOptions {
   /**
@@ -21,11 +22,15 @@ export interface GenerateClientOptions {
    * - Child rows are spread round-robin over the client's parent rows.
    */
   counts: RowCounts;
-  /** Installed plugins; plugin tables may be counted only for these. */
+  /**
+   * Installed plugins; plugin tables may be counted only for these, and their seeders fill them.
+   * Each must be enabled in the app.
+   */
   plugins: readonly string[];
   /**
-   * The app's plan. Without it the plan is compiled from the EntityManager's entity metadata: the
-   * same plan for an App's EntityManager.
+   * The app's plan and plugins. Without it the plan is compiled from the EntityManager's entity
+   * metadata and the plugins are the built-in ones whose entities it knows: the same for an App's
+   * EntityManager, but a third-party plugin's seeder runs only when the app is passed.
    */
   app?: SeedApp;
   /**
