@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const app = await createApp({ ...config, logLevel: 'warn' });
   try {
     const plugins = app.plugins.map((p) => p.name);
-    const counts = profileForRows(rows, plugins);
+    const counts = profileForRows(rows, plugins, { plan: app.plan });
     const fixtures =
       companyId === undefined
         ? await createCompanyFixtures(app.orm.em.fork(), {
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       client = await generateClient(app.orm.em.fork(), fixtures, {
         counts,
         plugins,
+        app,
         onProgress: (done) => progress.update(done),
         attachmentsDir: values.attachments ? config.attachmentsDir : undefined,
       });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcrypt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import contract from './fixtures/contract.json';
 import type { App } from '../src/app';
 import { ident, sql, type Sql } from '../src/db/sql';
@@ -13,6 +13,7 @@ import {
   RECURRING_TABLES,
   fullShapeCounts,
   generateClient,
+  parentsFromPlan,
   profileForRows,
   tablesFor,
   type BlockerShape,
@@ -20,6 +21,11 @@ import {
   type RowCounts,
   type TableName,
 } from '../src/seed/client-generator';
+import type { ErasurePlan } from '../src/deletion/erasure-plan';
+import type { ErasurePlugin } from '../src/plugins/plugin';
+import type { PluginSeeder } from '../src/seed/client-generator';
+import { orderPlugin } from '../src/plugins/order/order.plugin';
+import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
 import {
   createCompanyFixtures,
   loadCompanyFixtures,
@@ -183,7 +189,7 @@ function generate(
   counts: RowCounts,
   extra: { marker?: string; blockerShape?: BlockerShape; attachmentsDir?: string } = {},
 ) {
-  return generateClient(app.orm.em.fork(), fixtures, { counts, plugins: PLUGINS, ...extra });
+  return generateClient(app.orm.em.fork(), fixtures, { counts, plugins: PLUGINS, app, ...extra });
 }
 
 function nonZero(counts: Record<string, number>): Record<string, number> {
@@ -191,6 +197,17 @@ function nonZero(counts: Record<string, number>): Record<string, number> {
 }
 
 describe('client generator tables', () => {
+  // The plan of the core and both plugins; no table is read, so an in-memory database will do.
+  let plan: ErasurePlan;
+  let planApp: App | undefined;
+  beforeAll(async () => {
+    planApp = await createTestApp({ driver: 'sqlite', file: ':memory:' }, { migrate: false });
+    plan = planApp.plan;
+  });
+  afterAll(async () => {
+    await planApp?.close();
+  });
+
   it('lists exactly the tables of SPEC 2.2, core and plugins', () => {
     expect([...CORE_TABLES].sort()).toEqual(Object.keys(contract.core).sort());
     expect(Object.keys(PLUGIN_TABLES).sort()).toEqual(Object.keys(contract.plugins).sort());
@@ -203,7 +220,7 @@ describe('client generator tables', () => {
 
   it('profileForRows sums to the total asked for, whatever the size', () => {
     for (const total of [3, 50, 199, 200, 3_000, 10_000, 100_000, 1_000_000]) {
-      const profile = profileForRows(total, PLUGINS);
+      const profile = profileForRows(total, PLUGINS, { plan });
       expect(
         Object.values(profile).reduce((a, b) => a + b, 0),
         `total ${total}`,
@@ -213,10 +230,40 @@ describe('client generator tables', () => {
   });
 
   it('profileForRows leaves out the blocking recurring invoices and the plugins not installed', () => {
-    const profile = profileForRows(10_000, []);
+    const profile = profileForRows(10_000, [], { plan });
     for (const table of RECURRING_TABLES) expect(profile[table], table).toBe(0);
     expect(Object.keys(profile)).not.toContain('support_tickets');
     expect(Object.keys(profile)).not.toContain('orders');
+  });
+
+  it('derives the parents of every table of the plan from its links', () => {
+    const parents = parentsFromPlan(plan);
+    expect(Object.keys(parents).sort()).toEqual([...plan.order].sort());
+    expect(Object.keys(parents).sort()).toEqual([...tablesFor(PLUGINS)].sort());
+    for (const [table, rule] of Object.entries(parents)) {
+      for (const parent of [...rule.all, ...(rule.any ?? [])]) expect(plan.has(parent), table).toBe(true);
+    }
+    // A row with two parent links holds an id of each, so both need rows.
+    expect(parents.invoices_recur_created).toEqual({ all: ['invoices_recur', 'invoices'] });
+    expect(parents.service_invoices).toEqual({ all: ['services', 'invoices'] });
+    expect(parents.service_changes).toEqual({ all: ['services', 'invoices'] });
+    expect(parents.transaction_applied).toEqual({ all: ['transactions', 'invoices'] });
+    expect(parents.quotation_invoices).toEqual({ all: ['quotations', 'invoices'] });
+    expect(parents.order_services).toEqual({ all: ['orders', 'services'] });
+    expect(parents.order_affiliate_referrals).toEqual({ all: ['order_affiliates', 'orders'] });
+    expect(parents.invoice_line_taxes).toEqual({ all: ['invoice_lines'] });
+    expect(parents.support_attachments).toEqual({ all: ['support_replies'] });
+    expect(parents.orders).toEqual({ all: ['invoices'] });
+    // A client link is the client: only the parent link is a requirement.
+    expect(parents.contact_permissions).toEqual({ all: ['contacts'] });
+    // The polymorphic account, the one override: a card or a bank account will do.
+    expect(parents.client_account).toEqual({ all: [], any: ['accounts_cc', 'accounts_ach'] });
+    expect(parents.log_account_access).toEqual({ all: [], any: ['accounts_cc', 'accounts_ach'] });
+    // Add-ons point at the client's own services; users are named by the client and its contacts.
+    expect(parents.services).toEqual({ all: [] });
+    expect(parents.users).toEqual({ all: [] });
+    expect(parents.log_emails).toEqual({ all: [] });
+    expect(parents.support_tickets).toEqual({ all: [] });
   });
 });
 
@@ -359,7 +406,7 @@ describeEachDatabase('generateClient', (db) => {
   });
 
   it('generates exactly the profile of 3000 rows', async () => {
-    const profile = profileForRows(3_000, PLUGINS);
+    const profile = profileForRows(3_000, PLUGINS, { plan: app.plan });
     expect(Object.values(profile).reduce((a, b) => a + b, 0)).toBe(3_000);
     for (const table of tablesFor(PLUGINS)) {
       if (RECURRING_TABLES.includes(table)) expect(profile[table], table).toBe(0);
@@ -371,7 +418,7 @@ describeEachDatabase('generateClient', (db) => {
   });
 
   it('generates a valid client from a small profile', async () => {
-    const profile = profileForRows(50, PLUGINS);
+    const profile = profileForRows(50, PLUGINS, { plan: app.plan });
     const client = await generate(app, await newCompany(app), profile);
     expect(await countOwned(app, client.clientId)).toEqual(profile);
   });
@@ -380,7 +427,7 @@ describeEachDatabase('generateClient', (db) => {
     const fixtures = await newCompany(app);
     const before = await countAll(app);
     const first = await generate(app, fixtures, fullShapeCounts(PLUGINS));
-    const second = await generate(app, fixtures, profileForRows(600, PLUGINS));
+    const second = await generate(app, fixtures, profileForRows(600, PLUGINS, { plan: app.plan }));
     const after = await countAll(app);
 
     expect(await countOwned(app, first.clientId)).toEqual(first.counts);
@@ -448,6 +495,21 @@ describeEachDatabase('generateClient', (db) => {
       );
     });
 
+    it('refuses rows of every table whose parents, by the plan, have none', async () => {
+      // Users and contacts always have rows: the client's own user, the primary contact.
+      const always = ['users', 'contacts'];
+      const refused: string[] = [];
+      for (const [table, rule] of Object.entries(parentsFromPlan(app.plan))) {
+        const needed = [...rule.all, ...(rule.any ?? [])].filter((p) => !always.includes(p));
+        if (needed.length === 0) continue;
+        await expect(generate(app, fixtures, { [table]: 1 }), table).rejects.toThrow(
+          new RegExp(`^counts\\.${table} is 1, but ${needed.join(' and ')} (is|are) 0`),
+        );
+        refused.push(table);
+      }
+      expect(refused).toHaveLength(28);
+    });
+
     it('needs a contact for every user beyond the client’s own', async () => {
       await expect(generate(app, fixtures, { users: 3, contacts: 1 })).rejects.toThrow(/users.*contacts/);
     });
@@ -466,6 +528,62 @@ describeEachDatabase('generateClient', (db) => {
         ),
       ).toBe(0);
     });
+  });
+});
+
+describeEachDatabase('plugin seeders', (sharedDb) => {
+  // The order plugin and a third-party probe are enabled; support_manager is not.
+  let db: TestDatabase;
+  let app: App;
+  const probe = vi.fn<PluginSeeder['seed']>(async () => {});
+  const probePlugin: ErasurePlugin = {
+    name: 'seed_probe',
+    entities: [],
+    migrations: { sqlite: [], mysql: [] },
+    seed: { seed: probe },
+  };
+
+  beforeAll(async () => {
+    db = testDatabases().find((d) => d.name === sharedDb.name)!;
+    app = await createTestApp(await db.create(), { env: { PLUGINS: 'order' }, plugins: [probePlugin] });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db.drop();
+  });
+
+  it('runs the seeders of the enabled plugins a generation names, and no other', async () => {
+    const order = vi.spyOn(orderPlugin.seed!, 'seed');
+    const support = vi.spyOn(supportManagerPlugin.seed!, 'seed');
+    try {
+      const fixtures = await createCompanyFixtures(app.orm.em.fork(), {
+        name: 'Seeders',
+        hostname: 'seeders.example.test',
+      });
+      const generate = (plugins: string[]) =>
+        generateClient(app.orm.em.fork(), fixtures, { counts: fullShapeCounts(['order']), plugins, app });
+
+      const client = await generate(['order', 'seed_probe']);
+      expect(order).toHaveBeenCalledOnce();
+      expect(probe).toHaveBeenCalledOnce();
+      expect(probe.mock.calls[0][0].clientId).toBe(client.clientId);
+      expect(
+        await scalar(app, sql`SELECT COUNT(*) FROM orders x WHERE ${OWNED.orders(client.clientId)}`),
+      ).toBe(client.counts.orders);
+
+      // Enabled but not named: its seeder does not run.
+      await generate(['order']);
+      expect(order).toHaveBeenCalledTimes(2);
+      expect(probe).toHaveBeenCalledOnce();
+
+      // Named but not enabled: refused before anything is written.
+      await expect(generate(['order', 'support_manager'])).rejects.toThrow(/support_manager is not enabled/);
+      expect(order).toHaveBeenCalledTimes(2);
+      expect(support).not.toHaveBeenCalled();
+    } finally {
+      order.mockRestore();
+      support.mockRestore();
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config';
 import { createOrm } from '../../src/db/orm';
 import { resolvePlugins } from '../../src/plugins/registry';
 import { loadCompanyFixtures } from '../../src/seed/company-fixtures';
-import { generateClient, profileForRows } from '../../src/seed/client-generator';
+import { generateClient, planOf, profileForRows } from '../../src/seed/client-generator';
 import type { BenchClient, WorkerMessage } from './generate';
 
 async function main(): Promise<BenchClient[]> {
@@ -35,13 +35,15 @@ async function main(): Promise<BenchClient[]> {
   const orm = await createOrm({ database: config.database, plugins });
   try {
     const names = plugins.map((p) => p.name);
+    const plan = planOf(orm.em, plugins);
     const fixtures = await loadCompanyFixtures(orm.em.fork(), companyId, names);
     const clients: BenchClient[] = [];
     for (let i = 0; i < count; i++) {
       const started = performance.now();
       const client = await generateClient(orm.em.fork(), fixtures, {
-        counts: profileForRows(rows, names),
+        counts: profileForRows(rows, names, { plan }),
         plugins: names,
+        app: { plan, plugins },
       });
       clients.push({
         clientId: client.clientId,

@@ -2,6 +2,7 @@ import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EventBus } from '../events/event-bus';
 import type { AppConfig } from '../config';
 import type { Logger } from 'pino';
+import type { PluginSeeder } from '../seed/client-generator/plugin-seeder';
 
 /** What a plugin is handed when it is installed. */
 export interface PluginContext {
@@ -46,4 +47,21 @@ export interface ErasurePlugin {
    * roll back.
    */
   install?(ctx: PluginContext): void;
+  /**
+   * Fills the plugin's tables for a generated client (`npm run db:generate`, the demo seed, the
+   * tests' clients), after the core's rows, in the generator's transaction; called only while the
+   * plugin is enabled. Without it the plugin's tables stay empty for generated clients. See
+   * {@link PluginSeeder}.
+   *
+   * @example
+   * ```ts
+   * seed: {
+   *   async seed(client) {
+   *     const rows = client.invoiceIds.length; // one per invoice
+   *     await client.insert('loyalty_points', ['client_id', 'points'], rows, (i) => [client.clientId, 10 * i]);
+   *   },
+   * },
+   * ```
+   */
+  readonly seed?: PluginSeeder;
 }

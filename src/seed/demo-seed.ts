@@ -59,7 +59,7 @@ interface DemoClient {
  * only their own company. Returns null, doing nothing, when the database is already seeded.
  */
 export async function seedDemo(
-  app: Pick<App, 'orm' | 'config' | 'plugins'>,
+  app: Pick<App, 'orm' | 'config' | 'plugins' | 'plan'>,
   options: { password: string },
 ): Promise<DemoSeedSummary | null> {
   const plugins = app.plugins.map((p) => p.name);
@@ -105,6 +105,7 @@ export async function seedDemo(
         const client = await generateClient(em, fixtures, {
           counts: demo.counts,
           plugins,
+          app,
           blockerShape: demo.blockerShape,
           primaryContact: { firstName: demo.firstName, lastName: demo.lastName, company: demo.company },
           attachmentsDir: app.config.attachmentsDir,
@@ -179,7 +180,7 @@ export async function seedDemo(
         firstName: 'Lars',
         lastName: 'Large',
         company: 'Large Scale Hosting AB',
-        counts: profileForRows(LARGE_DEMO_CLIENT_ROWS, plugins),
+        counts: profileForRows(LARGE_DEMO_CLIENT_ROWS, plugins, { plan: app.plan }),
       },
     ]);
 

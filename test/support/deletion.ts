@@ -155,6 +155,7 @@ export function fullShapeClient(
   return generateClient(app.orm.em.fork(), scenario.fixtures, {
     counts: fullShapeCounts(plugins, { recurring: options.blockerShape === 'recurring_invoice' }),
     plugins,
+    app,
     attachmentsDir: scenario.attachmentsDir,
     writeAttachmentFiles: true,
     ...options,

@@ -2,6 +2,7 @@ import type { ErasurePlugin } from '../plugin';
 import { ORDER_ENTITIES } from './entities';
 import { OrderInitialMysql } from './migrations/mysql/order-initial';
 import { OrderInitialSqlite } from './migrations/sqlite/order-initial';
+import { orderSeeder } from './order.seed';
 
 /** Blesta's Order plugin: orders, their services, affiliates and referrals. */
 export const orderPlugin: ErasurePlugin = {
@@ -14,4 +15,5 @@ export const orderPlugin: ErasurePlugin = {
   install({ events }) {
     events.onTransaction('client.deleting', 'order', (event) => event.deleteTablesOf('order'));
   },
+  seed: orderSeeder,
 };

@@ -6,6 +6,7 @@ import { SupportManagerEmailKeyMysql } from './migrations/mysql/support-manager-
 import { SupportManagerInitialMysql } from './migrations/mysql/support-manager-initial';
 import { SupportManagerEmailKeySqlite } from './migrations/sqlite/support-manager-20261202-000001-email-key';
 import { SupportManagerInitialSqlite } from './migrations/sqlite/support-manager-initial';
+import { supportManagerSeeder } from './support-manager.seed';
 
 /** Outbox event: one attachment file to remove from disk after the deletion committed. */
 export const ATTACHMENT_REMOVED = 'support_manager.attachment_removed';
@@ -103,4 +104,5 @@ export const supportManagerPlugin: ErasurePlugin = {
       if (path) await rm(path, { force: true });
     });
   },
+  seed: supportManagerSeeder,
 };
