@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import { assertMigrated, createOrm, driverOf, migrate, type Driver, type Orm } from './db/orm';
 import { assertComplete } from './deletion/completeness';
-import { CORE, planFromMetadata, type ErasurePlan } from './deletion/erasure-plan';
+import { planForPlugins, type ErasurePlan } from './deletion/erasure-plan';
 import { EventBus } from './events/event-bus';
 import { resolvePlugins } from './plugins/registry';
 import type { ErasurePlugin } from './plugins/plugin';
@@ -63,10 +63,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     else if (migrations) await migrate(orm);
     // The erasure plan, compiled from what the core's and the plugins' entities declare.
     const metadata = Object.values(orm.getMetadata().getAll());
-    const owners = new Map<object, string>(
-      plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)),
-    );
-    const plan = planFromMetadata(metadata, (meta) => owners.get(meta.class) ?? CORE);
+    const plan = planForPlugins(metadata, plugins);
     assertComplete(plan, metadata);
     const events = new EventBus();
     for (const plugin of plugins) {

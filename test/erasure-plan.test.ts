@@ -11,7 +11,7 @@ import {
 import { MikroORM, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entitiesFor } from '../src/db/orm';
-import { CORE, planFromMetadata, type ErasurePlan } from '../src/deletion/erasure-plan';
+import { CORE, planForPlugins, type ErasurePlan } from '../src/deletion/erasure-plan';
 import { BlocksDeletion, ClientData } from '../src/deletion/erasure-rules';
 import { sql } from '../src/db/sql';
 import { Client, Contact } from '../src/entities';
@@ -35,13 +35,7 @@ async function planOf(
     discovery: { warnWhenNoEntities: false, requireEntitiesArray: true },
   });
   try {
-    const owners = new Map<object, string>(
-      pluginList.flatMap((p) => p.entities.map((e) => [e, p.name] as const)),
-    );
-    return planFromMetadata(
-      Object.values(orm.getMetadata().getAll()),
-      (meta) => owners.get(meta.class) ?? CORE,
-    );
+    return planForPlugins(Object.values(orm.getMetadata().getAll()), pluginList);
   } finally {
     await orm.close();
   }

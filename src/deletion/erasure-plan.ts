@@ -368,6 +368,18 @@ export function planFromMetadata(
   return new ErasurePlan(rules, blockers, root.tableName, enforced);
 }
 
+/**
+ * The plan of the ORM's entities, each plugin's entities owned by that plugin and the rest by the
+ * core: what the service compiles at start-up, and tools compile from an EntityManager.
+ */
+export function planForPlugins(
+  metadata: Iterable<EntityMetadata>,
+  plugins: readonly { readonly name: string; readonly entities: readonly object[] }[],
+): ErasurePlan {
+  const owners = new Map<object, Owner>(plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)));
+  return planFromMetadata(metadata, (meta) => owners.get(meta.class) ?? CORE);
+}
+
 function isSelfLink(table: string, link: TableLink): boolean {
   return link.kind === 'parent' && link.parent === table;
 }

@@ -1,6 +1,6 @@
 import { KNOWN_PLUGINS } from '../../config';
 import type { Em } from '../../db/orm';
-import { CORE, planFromMetadata, type ErasurePlan } from '../../deletion/erasure-plan';
+import { planForPlugins, type ErasurePlan } from '../../deletion/erasure-plan';
 import type { ErasurePlugin } from '../../plugins/plugin';
 import { resolvePlugins } from '../../plugins/registry';
 import type { SeedApp } from './options';
@@ -12,8 +12,7 @@ import type { PluginSeeder } from './plugin-seeder';
  * benchmark's generator).
  */
 export function planOf(em: Em, plugins: readonly ErasurePlugin[]): ErasurePlan {
-  const owners = new Map<object, string>(plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)));
-  return planFromMetadata(Object.values(em.getMetadata().getAll()), (meta) => owners.get(meta.class) ?? CORE);
+  return planForPlugins(Object.values(em.getMetadata().getAll()), plugins);
 }
 
 /**
