@@ -1,7 +1,8 @@
 import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
 import { Sql, sql } from '../db/sql';
-import { BatchLoader } from '../graphql/batch-loader';
+import type DataLoader from 'dataloader';
+import { requestLoader } from '../graphql/request-loader';
 
 /** A staff member as other staff see them on a record: a name, nothing to sign in or act with. */
 export interface StaffSummary {
@@ -10,17 +11,17 @@ export interface StaffSummary {
   readonly lastName: string;
 }
 
-const loaders = new WeakMap<RequestContext, BatchLoader<number, StaffSummary | null>>();
+const loaders = new WeakMap<RequestContext, DataLoader<number, StaffSummary | null>>();
 
 /**
  * Staff members of the signed-in staff member's company by id, read for a whole page of records
  * with one query. A staff member who is no longer in that company (their lowest-numbered company,
  * as in `loadStaffAccess`) or no longer exists reads as null.
  */
-export function staffSummaries(ctx: RequestContext): BatchLoader<number, StaffSummary | null> {
+export function staffSummaries(ctx: RequestContext): DataLoader<number, StaffSummary | null> {
   let loader = loaders.get(ctx);
   if (!loader) {
-    loader = new BatchLoader((ids) => loadSummaries(ctx, ids), null);
+    loader = requestLoader((ids) => loadSummaries(ctx, ids), null);
     loaders.set(ctx, loader);
   }
   return loader;

@@ -2,7 +2,8 @@ import type { RequestContext } from '../context';
 import { EmSqlRunner } from '../db/sql-runner';
 import { Sql, ident, sql } from '../db/sql';
 import type { ContactKind } from '../entities/contact.entity';
-import { BatchLoader } from '../graphql/batch-loader';
+import type DataLoader from 'dataloader';
+import { requestLoader } from '../graphql/request-loader';
 
 /** A contact as the API shows it. */
 export interface ContactSummary {
@@ -30,12 +31,12 @@ export interface RowCounts {
  * both of its counts in one query, so a page costs one query per table whichever counts it asks.
  */
 export interface ClientLoaders {
-  readonly primaryContact: BatchLoader<number, ContactSummary | null>;
-  readonly contacts: BatchLoader<number, ContactSummary[]>;
+  readonly primaryContact: DataLoader<number, ContactSummary | null>;
+  readonly contacts: DataLoader<number, ContactSummary[]>;
   /** `blocking`: open invoices (active or proforma, not closed). */
-  readonly invoiceCounts: BatchLoader<number, RowCounts>;
+  readonly invoiceCounts: DataLoader<number, RowCounts>;
   /** `blocking`: active or suspended services. */
-  readonly serviceCounts: BatchLoader<number, RowCounts>;
+  readonly serviceCounts: DataLoader<number, RowCounts>;
 }
 
 /**
@@ -113,7 +114,7 @@ function createLoaders(ctx: RequestContext): ClientLoaders {
   };
 
   return {
-    primaryContact: new BatchLoader(async (ids) => {
+    primaryContact: requestLoader(async (ids) => {
       const byClient = new Map<number, ContactSummary>();
       // Blesta keeps one primary contact per client; should there be more, the oldest wins.
       for (const row of await readContacts(ids, true)) {
@@ -122,7 +123,7 @@ function createLoaders(ctx: RequestContext): ClientLoaders {
       }
       return byClient;
     }, null),
-    contacts: new BatchLoader(async (ids) => {
+    contacts: requestLoader(async (ids) => {
       const byClient = new Map<number, ContactSummary[]>();
       for (const row of await readContacts(ids, false)) {
         const contact = toContact(row);
@@ -132,7 +133,7 @@ function createLoaders(ctx: RequestContext): ClientLoaders {
       }
       return byClient;
     }, []),
-    invoiceCounts: new BatchLoader((ids) => countPerClient('invoices', ids), NO_ROWS),
-    serviceCounts: new BatchLoader((ids) => countPerClient('services', ids), NO_ROWS),
+    invoiceCounts: requestLoader((ids) => countPerClient('invoices', ids), NO_ROWS),
+    serviceCounts: requestLoader((ids) => countPerClient('services', ids), NO_ROWS),
   };
 }
