@@ -6,7 +6,7 @@ import { Contact, type ContactKind } from '../entities/contact.entity';
 // Database access for clients and what the client list shows of them. The rules — which company a
 // staff member sees, what a search term is, which rows block a deletion — are the services'.
 
-/** Clients of one company whose contacts match every term (see `termMatch`). */
+/** Which clients to read: those of one company matching every search term (see `termMatch`). */
 export interface ClientCriteria {
   readonly companyId: number;
   readonly terms: readonly string[];
@@ -50,7 +50,8 @@ function matching(em: Em, criteria: ClientCriteria) {
  * one of the client's contacts. LIKE ignores case on both drivers for ASCII; `ESCAPE '!'` makes
  * LIKE's wildcards in the term match literally, which the ORM's `$like` cannot say (SQLite has no
  * default escape character), hence the raw conditions. The contacts are an EXISTS correlated on
- * the client, as before: a page of a common term stops at its last client.
+ * the client rather than the ORM's `$some`, an uncorrelated IN over every company's contacts: a
+ * page of a common term stops at its last client.
  */
 function termMatch(em: Em, term: string) {
   const like = likePattern(term);
