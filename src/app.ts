@@ -10,7 +10,6 @@ import { createLogger } from './logger';
 import { systemClock, type Clock } from './clock';
 import { OutboxProcessor } from './events/outbox';
 import { CLIENT_DELETED, ClientDeletionService } from './deletion/client-deletion.service';
-import { registerBlockerCodes } from './schema/deletion.types';
 import { resolveSignInKey, signInHasher, type SignInHasher } from './auth/sign-in-key';
 
 /** Everything a request or a command needs, built once per process. */
@@ -69,7 +68,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     for (const plugin of plugins) {
       plugin.install?.({ config, events, logger: logger.child({ plugin: plugin.name }) });
     }
-    registerBlockerCodes(plan.blockers.map((b) => b.code));
     events.onCommitted(CLIENT_DELETED, async (payload) => {
       logger.info({ event: CLIENT_DELETED, deletionId: payload.deletionId }, 'after-commit event delivered');
     });

@@ -29,7 +29,14 @@ import { ErrorCode, InvalidPasswordError, TooManyAttemptsError } from '../src/sc
 import { startServer, type RunningServer } from '../src/server';
 import { LogCapture, TEST_AUTH_HMAC_KEY, createTestApp, testConfig } from './support/app';
 import { describeEachDatabase } from './support/databases';
-import { createClient, createCompanyWithStaff, type StaffFixture } from './support/fixtures';
+import {
+  createClient,
+  createCompany,
+  createCompanyWithStaff,
+  createStaff,
+  createStaffGroup,
+  type StaffFixture,
+} from './support/fixtures';
 import { deletionOf, tablesContaining } from './support/deletion';
 import { print } from 'graphql';
 import { generate } from 'otplib';
@@ -685,6 +692,36 @@ describeEachDatabase('sign-in', (db) => {
       });
       await expect(second).rejects.toThrow(UniqueConstraintViolationException);
       expect(await app.orm.em.fork().count(Staff, { user: staff.userId })).toBe(1);
+    });
+
+    it("acts in the lowest-numbered company of the staff groups, with that company's permissions only", async () => {
+      const lower = await createCompany(app);
+      const higher = await createCompany(app);
+      // A group that grants nothing still puts its member in its company.
+      const empty = await createStaffGroup(app, lower.id, []);
+      const viewers = await createStaffGroup(app, lower.id, [Permission.viewClients]);
+      const deleters = await createStaffGroup(app, higher.id, [Permission.deleteClients]);
+      const staff = await createStaff(app, { groupIds: [deleters.id, empty.id, viewers.id] });
+
+      const result = await attempt(server.url, staff.email, staff.password);
+      expect(result.staff.permissions).toEqual([Permission.viewClients]);
+      const identity = await identityFromToken(
+        app,
+        app.orm.em.fork(),
+        await signIn(server.url, staff.email, staff.password),
+      );
+      expect(identity).toMatchObject({ staffId: staff.staffId, userId: staff.userId, companyId: lower.id });
+      expect([...identity!.permissions]).toEqual([Permission.viewClients]);
+
+      const onlyEmpty = await createStaff(app, { groupIds: [empty.id, deleters.id] });
+      expect((await attempt(server.url, onlyEmpty.email, onlyEmpty.password)).staff.permissions).toEqual([]);
+    });
+
+    it('refuses a staff member in no staff group like a wrong password', async () => {
+      const staff = await createStaff(app, { groupIds: [] });
+      expect((await attempt(server.url, staff.email, staff.password)).__typename).toBe(
+        'InvalidCredentialsError',
+      );
     });
   });
 

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import type { App } from '../src/app';
-import { EmSqlRunner } from '../src/db/sql-runner';
 import { ClientDeletion } from '../src/entities/client-deletion.entity';
 import { StaffGroupMember } from '../src/entities/staff-group-member.entity';
 import { ClientDeletionsDocument } from '../src/generated/graphql';
@@ -10,6 +9,7 @@ import { createTestApp } from './support/app';
 import { describeEachDatabase } from './support/databases';
 import { createCompany, createStaff, createStaffGroup, type StaffFixture } from './support/fixtures';
 import { gql, signIn } from './support/http';
+import { recordQueries } from './support/queries';
 
 describeEachDatabase('DeletionReceipt.deletedBy', (db) => {
   let app: App;
@@ -89,11 +89,11 @@ describeEachDatabase('DeletionReceipt.deletedBy', (db) => {
     );
     const ids = [];
     for (const staff of [reader, ...others]) ids.push(await receipt(staff.staffId));
-    const rows = vi.spyOn(EmSqlRunner.prototype, 'rows');
+    const queries = recordQueries(app);
 
     const deletedBy = await deletedByOf(ids);
     expect(deletedBy.map((d) => d?.id)).toEqual([reader, ...others].map((s) => String(s.staffId)));
-    const staffQueries = rows.mock.calls.filter(([query]) => /\bstaff_group\b/.test(query.text));
+    const staffQueries = queries.texts.filter((text) => /\bstaff_group\b/.test(text));
     // One for the session of the request, one for all the receipts of the page.
     expect(staffQueries).toHaveLength(2);
   });

@@ -1,13 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
+import { Entity, ManyToOne, PrimaryKey, type Rel } from '@mikro-orm/core';
 import {
   Kind,
   buildSchema,
+  getNamedType,
   lexicographicSortSchema,
   parse,
   printSchema,
   validate,
+  type GraphQLEnumType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -16,7 +19,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import codegenConfig from '../codegen';
 import { main, optionsFromEnv, request } from '../examples/client';
 import { SCHEMA_FILE, buildPublishedSchema, printSdl } from '../scripts/emit-schema';
-import type { App } from '../src/app';
+import { createApp, type App } from '../src/app';
+import { loadConfig } from '../src/config';
+import { sql } from '../src/db/sql';
+import { BlocksDeletion, ClientData } from '../src/deletion/erasure-rules';
+import { Client } from '../src/entities/client.entity';
+import { buildAppSchema } from '../src/graphql/schema';
+import type { ErasurePlugin } from '../src/plugins/plugin';
 import { ClientDeletionsDocument, ClientsDocument, LoginDocument } from '../src/generated/graphql';
 import type { CompanyFixtures } from '../src/seed/company-fixtures';
 import { fullShapeCounts, generateClient, type GeneratedClient } from '../src/seed/client-generator';
@@ -89,6 +98,81 @@ describe('schema.graphql', () => {
       firstName: 'String!',
       lastName: 'String!',
     });
+  });
+});
+
+// A plugin of the test's own, with a blocker of its own.
+@ClientData({ category: 'Loaned gadgets', erasedWith: ['client'] })
+@BlocksDeletion({
+  code: 'GADGETS_ON_LOAN',
+  message: 'The client has {count} gadget(s) on loan; take them back first.',
+  ids: (client) => sql`SELECT g.id AS id FROM loaned_gadgets g WHERE g.client_id = ${client.id}`,
+})
+@Entity({ tableName: 'loaned_gadgets' })
+class LoanedGadget {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+}
+
+const gadgetsPlugin: ErasurePlugin = {
+  name: 'gadgets',
+  entities: [LoanedGadget],
+  migrations: { sqlite: [], mysql: [] },
+};
+
+describe('BlockerCode', () => {
+  const CORE_CODES = ['ACTIVE_SERVICES', 'OPEN_INVOICES', 'RECURRING_INVOICES'];
+  let apps: App[] = [];
+
+  function codesOf(schema: GraphQLSchema): string[] {
+    return (schema.getType('BlockerCode') as GraphQLEnumType)
+      .getValues()
+      .map((v) => v.name)
+      .sort();
+  }
+
+  /** The type of `DeletionBlocker.code`, which resolvers' codes are serialized through. */
+  function codeFieldType(schema: GraphQLSchema): GraphQLEnumType {
+    const blocker = schema.getType('DeletionBlocker') as GraphQLObjectType;
+    return getNamedType(blocker.getFields().code.type) as GraphQLEnumType;
+  }
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    apps = [];
+  });
+
+  it('lists exactly the codes of each app’s plan, for two apps with different plugins in one process', async () => {
+    // Building schemas reads no rows: in-memory databases, not migrated.
+    const config = loadConfig({ SQLITE_FILE: ':memory:', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    const plain = await createApp(config, { migrate: false });
+    apps.push(plain);
+    const withGadgets = await createApp(config, { migrate: false, plugins: [gadgetsPlugin] });
+    apps.push(withGadgets);
+
+    const plainSchema = await buildAppSchema(plain);
+    const gadgetsSchema = await buildAppSchema(withGadgets);
+    expect(codesOf(plainSchema)).toEqual(CORE_CODES);
+    expect(codesOf(gadgetsSchema)).toEqual([...CORE_CODES, 'GADGETS_ON_LOAN'].sort());
+    // The second app changed nothing for the first, built again.
+    expect(codesOf(await buildAppSchema(plain))).toEqual(CORE_CODES);
+
+    // The blocker's field is wired to the app's own enum: only the plugin's app can return its code.
+    expect(codeFieldType(gadgetsSchema)).toBe(gadgetsSchema.getType('BlockerCode'));
+    expect(codeFieldType(gadgetsSchema).serialize('GADGETS_ON_LOAN')).toBe('GADGETS_ON_LOAN');
+    expect(() => codeFieldType(plainSchema).serialize('GADGETS_ON_LOAN')).toThrow(/BlockerCode/);
+    // A plugin's code is described by its message; the core's keep their descriptions.
+    const values = (gadgetsSchema.getType('BlockerCode') as GraphQLEnumType).getValues();
+    expect(Object.fromEntries(values.map((v) => [v.name, v.description]))).toEqual({
+      ACTIVE_SERVICES: 'A service is active or suspended.',
+      OPEN_INVOICES: 'An active or proforma invoice is not closed.',
+      RECURRING_INVOICES: 'A recurring invoice exists.',
+      GADGETS_ON_LOAN: 'The client has {count} gadget(s) on loan; take them back first.',
+    });
+    // Nothing else differs between the two schemas.
+    const withoutBlockerCode = (schema: GraphQLSchema) =>
+      printSdl(schema).replace(/^enum BlockerCode \{$[\s\S]*?^\}$/m, '');
+    expect(withoutBlockerCode(gadgetsSchema)).toBe(withoutBlockerCode(plainSchema));
   });
 });
 

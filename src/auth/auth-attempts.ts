@@ -1,6 +1,5 @@
+import { raw } from '@mikro-orm/core';
 import type { App } from '../app';
-import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../db/sql';
 import { AuthAttempt, type AuthAttemptResult } from '../entities/auth-attempt.entity';
 
 // Database access for the lockout's counter, `auth_attempts`. Every statement runs on a fresh
@@ -52,27 +51,37 @@ export async function countedAttempts(
   since: Date,
   limit: number,
 ): Promise<CountedAttempt[]> {
-  const runner = new EmSqlRunner(app.orm.em.fork(), app.driver);
-  const select = sql`
-    SELECT a.id AS id, a.attempted_at AS attempted_at, a.result AS result
-      FROM auth_attempts a
-     WHERE a.subject_hash = ${subjectHash}
-       AND a.result IN ('pending', 'failure')
-       AND a.attempted_at > ${runner.date(since)}
-       AND a.id <> ${exceptId}
-       AND a.id > COALESCE(
-             (SELECT MAX(s.id) FROM auth_attempts s WHERE s.subject_hash = ${subjectHash} AND s.result = 'success'),
-             0)
-     ORDER BY a.attempted_at DESC, a.id DESC
-     LIMIT ${limit}
-  `;
-  const query = (await isGaleraNode(app)) ? sql`SET STATEMENT wsrep_sync_wait = 1 FOR ${select}` : select;
-  const rows = await runner.rows<{ id: number; attempted_at: Date | number | string; result: string }>(query);
-  return rows.map((r) => ({
-    id: Number(r.id),
-    attemptedAt: toDate(r.attempted_at),
-    result: r.result === 'pending' ? 'pending' : 'failure',
-  }));
+  const em = app.orm.em.fork();
+  const lastSuccess = em
+    .createQueryBuilder(AuthAttempt, 's')
+    .select(raw('max(s.id)'))
+    .where({ subjectHash, result: 'success' });
+  const counted = em
+    .createQueryBuilder(AuthAttempt, 'a')
+    .select(['a.id', 'a.attemptedAt', 'a.result'])
+    .where({
+      subjectHash,
+      result: { $in: ['pending', 'failure'] },
+      attemptedAt: { $gt: since },
+      id: { $ne: exceptId, $gt: raw(`coalesce((${lastSuccess.getQuery()}), 0)`, lastSuccess.getParams()) },
+    })
+    .orderBy({ attemptedAt: 'desc', id: 'desc' })
+    .limit(limit);
+  // The query builder writes the SELECT, but cannot put MariaDB's per-statement setting in front of
+  // it: the statement is sent as text, with the prefix on a Galera node, and its rows are mapped
+  // back to entities by the ORM. (A session-wide SET on a pooled connection would outlive the read.)
+  const prefix = (await isGaleraNode(app)) ? 'SET STATEMENT wsrep_sync_wait = 1 FOR ' : '';
+  const rows = await em.execute<Record<string, unknown>[]>(prefix + counted.getQuery(), [
+    ...counted.getParams(),
+  ]);
+  return rows.map((row) => {
+    const attempt = em.map(AuthAttempt, row);
+    return {
+      id: attempt.id,
+      attemptedAt: attempt.attemptedAt,
+      result: attempt.result === 'pending' ? 'pending' : 'failure',
+    };
+  });
 }
 
 const pruned = new WeakMap<App, number>();
@@ -102,8 +111,10 @@ function isGaleraNode(app: App): Promise<boolean> {
   if (app.driver !== 'mysql') return Promise.resolve(false);
   let answer = galera.get(app);
   if (!answer) {
-    answer = new EmSqlRunner(app.orm.em.fork(), app.driver)
-      .rows<{ wsrep_on: number | string }>(sql`SELECT @@wsrep_on AS wsrep_on`)
+    // A server variable: nothing the ORM models.
+    answer = app.orm.em
+      .fork()
+      .execute<{ wsrep_on: number | string }[]>('SELECT @@wsrep_on AS wsrep_on')
       .then(([row]) => Number(row?.wsrep_on) === 1)
       .catch((error: { errno?: number }) => {
         // MySQL and MariaDB builds without Galera have no such variable (ER_UNKNOWN_SYSTEM_VARIABLE).
@@ -115,11 +126,4 @@ function isGaleraNode(app: App): Promise<boolean> {
     galera.set(app, answer);
   }
   return answer;
-}
-
-function toDate(value: Date | number | string): Date {
-  if (value instanceof Date) return value;
-  // SQLite keeps MikroORM's epoch milliseconds; a driver may hand a numeric string.
-  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value));
-  return new Date(value);
 }

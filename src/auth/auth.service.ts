@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import type { App } from '../app';
 import type { RequestContext } from '../context';
-import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../db/sql';
-import type { User } from '../entities/user.entity';
+import { findStaffBySignInEmail, findStaff } from './staff.repository';
 import {
   InvalidCredentialsError,
   SecondFactorRequiredError,
@@ -37,18 +35,6 @@ export type LoginOutcome =
   | TooManyAttemptsError
   | SecondFactorRequiredError
   | SecondFactorUnsupportedError;
-
-interface StaffRow {
-  id: number;
-  user_id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  status: string;
-  password: string;
-  two_factor_mode: User['twoFactorMode'];
-  two_factor_key: string | null;
-}
 
 // One per app, so its cost matches the configured bcrypt rounds of real hashes.
 const dummyHashes = new WeakMap<App, Promise<string>>();
@@ -93,31 +79,19 @@ export async function login(
     return new TooManyAttemptsError(check.retryAfter);
   }
 
-  const runner = new EmSqlRunner(ctx.em, app.driver);
-  // LOWER on both sides: MariaDB's collation ignores case, SQLite's does not.
-  const [row] = await runner.rows<StaffRow>(sql`
-    SELECT st.id AS id, st.user_id AS user_id, st.first_name AS first_name, st.last_name AS last_name,
-           st.email AS email, st.status AS status, u.password AS password,
-           u.two_factor_mode AS two_factor_mode, u.two_factor_key AS two_factor_key
-      FROM staff st
-      JOIN users u ON u.id = st.user_id
-     WHERE LOWER(st.email) = LOWER(${email.trim()})
-     ORDER BY st.id
-     LIMIT 1
-  `);
-  const access =
-    row && row.status === 'active' ? await loadStaffAccess(ctx.em, app.driver, Number(row.id)) : null;
-  if (!row || !access) {
+  const staff = await findStaffBySignInEmail(ctx.em, email);
+  const access = staff?.status === 'active' ? await loadStaffAccess(ctx.em, staff.id) : null;
+  if (!staff || !access) {
     await bcrypt.compare(password, await dummyHash(app));
     await check.settle('failure');
     ctx.logger.info('sign-in refused');
     return new InvalidCredentialsError();
   }
 
-  const staffId = Number(row.id);
-  const userId = Number(row.user_id);
+  const staffId = staff.id;
+  const userId = staff.user.id;
   const subject = { userId, companyId: access.companyId, ipAddress: clientAddressOf(ctx) };
-  if (!(await bcrypt.compare(password, row.password))) {
+  if (!(await bcrypt.compare(password, staff.user.password))) {
     await check.settle('failure');
     await recordPasswordAttempt(app, subject, 'failure');
     ctx.logger.info({ staffId }, 'sign-in refused');
@@ -126,7 +100,7 @@ export async function login(
 
   const secondFactor = await checkSecondFactor(
     app,
-    { userId, mode: row.two_factor_mode, key: row.two_factor_key },
+    { userId, mode: staff.user.twoFactorMode, key: staff.user.twoFactorKey ?? null },
     otp,
     () => ctx.logger.error({ staffId }, 'two-factor key unusable: this staff member cannot sign in'),
   );
@@ -148,9 +122,9 @@ export async function login(
     session,
     staff: {
       id: staffId,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      email: row.email,
+      firstName: staff.firstName,
+      lastName: staff.lastName,
+      email: staff.email,
       permissions: [...access.permissions].sort(),
     },
   };
@@ -166,15 +140,13 @@ export async function logout(ctx: RequestContext): Promise<void> {
 export async function currentStaff(ctx: RequestContext): Promise<StaffProfile | null> {
   const identity = ctx.staff;
   if (!identity) return null;
-  const [row] = await new EmSqlRunner(ctx.em, ctx.app.driver).rows<Omit<StaffRow, 'password'>>(sql`
-    SELECT id, user_id, first_name, last_name, email, status FROM staff WHERE id = ${identity.staffId}
-  `);
-  if (!row) return null;
+  const staff = await findStaff(ctx.em, identity.staffId);
+  if (!staff) return null;
   return {
     id: identity.staffId,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
+    firstName: staff.firstName,
+    lastName: staff.lastName,
+    email: staff.email,
     permissions: [...identity.permissions].sort(),
   };
 }

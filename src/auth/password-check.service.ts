@@ -1,8 +1,6 @@
 import bcrypt from 'bcrypt';
 import type { App } from '../app';
 import type { RequestContext } from '../context';
-import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../db/sql';
 import { LogUser } from '../entities/log-user.entity';
 import { unauthenticatedError } from '../graphql/errors';
 import { InvalidPasswordError, TooManyAttemptsError } from '../schema/errors';
@@ -14,6 +12,7 @@ import {
   type CountedAttempt,
 } from './auth-attempts';
 import { clientAddressOf } from './client-address';
+import { findStaffWithSignIn } from './staff.repository';
 
 /** Failed checks that lock a sign-in name's password checks… */
 export const LOCKOUT_THRESHOLD = 5;
@@ -159,14 +158,7 @@ export async function verifyStaffPassword(
   const staff = ctx.staff;
   if (!staff) throw unauthenticatedError();
   const { app } = ctx;
-  const [row] = await new EmSqlRunner(app.orm.em.fork(), app.driver).rows<{
-    email: string;
-    password: string;
-  }>(
-    sql`SELECT st.email AS email, u.password AS password
-          FROM staff st JOIN users u ON u.id = st.user_id
-         WHERE st.id = ${staff.staffId}`,
-  );
+  const row = await findStaffWithSignIn(app.orm.em.fork(), staff.staffId);
   if (!row) throw unauthenticatedError();
 
   const check = await reservePasswordCheck(app, row.email);
@@ -174,7 +166,7 @@ export async function verifyStaffPassword(
     ctx.logger.warn({ staffId: staff.staffId }, 'password check refused: too many failed attempts');
     return new TooManyAttemptsError(check.retryAfter);
   }
-  const matches = await bcrypt.compare(password, row.password);
+  const matches = await bcrypt.compare(password, row.user.password);
   await check.settle(matches ? 'success' : 'failure');
   const subject = { userId: staff.userId, companyId: staff.companyId, ipAddress: clientAddressOf(ctx) };
   await recordPasswordAttempt(app, subject, matches ? 'success' : 'failure');

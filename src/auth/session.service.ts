@@ -1,11 +1,10 @@
 import type { App } from '../app';
 import type { RequestContext, StaffIdentity } from '../context';
 import type { Em } from '../db/orm';
-import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../db/sql';
 import { Session } from '../entities/session.entity';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { loadStaffAccess } from './staff-access';
+import { findSessionHolder } from './staff.repository';
 
 export interface IssuedSession {
   readonly token: string;
@@ -32,24 +31,15 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
  * afresh, so a change to a group applies to open sessions at their next request.
  */
 export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
-  const runner = new EmSqlRunner(em, app.driver);
-  // At most one row: token_hash is unique, and so is staff.user_id (a users row signs in one staff
-  // member, never whichever of several happens to come first).
-  const [row] = await runner.rows<{ session_id: number; user_id: number; staff_id: number }>(sql`
-    SELECT s.id AS session_id, s.user_id AS user_id, st.id AS staff_id
-      FROM sessions s
-      JOIN staff st ON st.user_id = s.user_id AND st.status = 'active'
-     WHERE s.token_hash = ${hashSessionToken(token)} AND s.expires_at > ${runner.date(app.clock.now())}
-  `);
-  if (!row) return null;
-  const staffId = Number(row.staff_id);
-  const access = await loadStaffAccess(em, app.driver, staffId);
+  const holder = await findSessionHolder(em, hashSessionToken(token), app.clock.now());
+  if (!holder) return null;
+  const access = await loadStaffAccess(em, holder.staffId);
   if (!access) return null;
   return {
-    staffId,
-    userId: Number(row.user_id),
+    staffId: holder.staffId,
+    userId: holder.userId,
     companyId: access.companyId,
-    sessionId: Number(row.session_id),
+    sessionId: holder.sessionId,
     permissions: access.permissions,
   };
 }

@@ -1,7 +1,5 @@
 import type { Em } from '../db/orm';
-import { EmSqlRunner } from '../db/sql-runner';
-import { sql } from '../db/sql';
-import type { Driver } from '../db/orm';
+import { groupGrantsOf } from './staff.repository';
 
 /** What a staff member may do, and in which company. */
 export interface StaffAccess {
@@ -17,19 +15,13 @@ export interface StaffAccess {
  * a permission granted by one company never applies to another company's clients. A staff member
  * in no group has no company and therefore no access at all (null).
  */
-export async function loadStaffAccess(em: Em, driver: Driver, staffId: number): Promise<StaffAccess | null> {
-  const rows = await new EmSqlRunner(em, driver).rows<{ company_id: number; permission: string | null }>(sql`
-    SELECT g.company_id AS company_id, p.permission AS permission
-      FROM staff_group m
-      JOIN staff_groups g ON g.id = m.staff_group_id
-      LEFT JOIN staff_group_permissions p ON p.staff_group_id = g.id
-     WHERE m.staff_id = ${staffId}
-  `);
-  if (rows.length === 0) return null;
-  const companyId = Math.min(...rows.map((r) => Number(r.company_id)));
+export async function loadStaffAccess(em: Em, staffId: number): Promise<StaffAccess | null> {
+  const grants = await groupGrantsOf(em, staffId);
+  if (grants.length === 0) return null;
+  const companyId = Math.min(...grants.map((g) => g.companyId));
   const permissions = new Set<string>();
-  for (const row of rows) {
-    if (Number(row.company_id) === companyId && row.permission) permissions.add(row.permission);
+  for (const grant of grants) {
+    if (grant.companyId === companyId && grant.permission) permissions.add(grant.permission);
   }
   return { companyId, permissions };
 }

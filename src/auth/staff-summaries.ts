@@ -1,7 +1,7 @@
+import type DataLoader from 'dataloader';
 import type { RequestContext } from '../context';
-import { EmSqlRunner } from '../db/sql-runner';
-import { Sql, sql } from '../db/sql';
-import { BatchLoader } from '../graphql/batch-loader';
+import { requestLoader } from '../graphql/request-loader';
+import { membershipsOf } from './staff.repository';
 
 /** A staff member as other staff see them on a record: a name, nothing to sign in or act with. */
 export interface StaffSummary {
@@ -10,17 +10,17 @@ export interface StaffSummary {
   readonly lastName: string;
 }
 
-const loaders = new WeakMap<RequestContext, BatchLoader<number, StaffSummary | null>>();
+const loaders = new WeakMap<RequestContext, DataLoader<number, StaffSummary | null>>();
 
 /**
  * Staff members of the signed-in staff member's company by id, read for a whole page of records
  * with one query. A staff member who is no longer in that company (their lowest-numbered company,
  * as in `loadStaffAccess`) or no longer exists reads as null.
  */
-export function staffSummaries(ctx: RequestContext): BatchLoader<number, StaffSummary | null> {
+export function staffSummaries(ctx: RequestContext): DataLoader<number, StaffSummary | null> {
   let loader = loaders.get(ctx);
   if (!loader) {
-    loader = new BatchLoader((ids) => loadSummaries(ctx, ids), null);
+    loader = requestLoader((ids) => loadSummaries(ctx, ids), null);
     loaders.set(ctx, loader);
   }
   return loader;
@@ -30,26 +30,15 @@ async function loadSummaries(ctx: RequestContext, ids: readonly number[]) {
   const companyId = ctx.staff?.companyId;
   const found = new Map<number, StaffSummary>();
   if (companyId === undefined) return found;
-  const rows = await new EmSqlRunner(ctx.em, ctx.app.driver).rows<{
-    id: number;
-    first_name: string;
-    last_name: string;
-    company_id: number;
-  }>(sql`
-    SELECT st.id AS id, st.first_name AS first_name, st.last_name AS last_name,
-           MIN(g.company_id) AS company_id
-      FROM staff st
-      JOIN staff_group m ON m.staff_id = st.id
-      JOIN staff_groups g ON g.id = m.staff_group_id
-     WHERE st.id IN (${Sql.join(
-       ids.map((id) => sql`${id}`),
-       ', ',
-     )})
-     GROUP BY st.id, st.first_name, st.last_name
-  `);
-  for (const row of rows) {
-    if (Number(row.company_id) !== companyId) continue;
-    found.set(Number(row.id), { id: Number(row.id), firstName: row.first_name, lastName: row.last_name });
+  const lowestCompany = new Map<number, number>();
+  const memberships = await membershipsOf(ctx.em, ids);
+  for (const { staff, staffGroup } of memberships) {
+    const company = staffGroup.company.id;
+    lowestCompany.set(staff.id, Math.min(company, lowestCompany.get(staff.id) ?? company));
+  }
+  for (const { staff } of memberships) {
+    if (lowestCompany.get(staff.id) !== companyId) continue;
+    found.set(staff.id, { id: staff.id, firstName: staff.firstName, lastName: staff.lastName });
   }
   return found;
 }

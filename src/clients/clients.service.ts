@@ -1,10 +1,10 @@
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
-import { EmSqlRunner } from '../db/sql-runner';
-import { Sql, sql } from '../db/sql';
+import { type Sql, sql } from '../db/sql';
 import type { SqlRunner } from '../db/sql-runner';
 import type { ClientRef } from '../deletion/erasure-rules';
-import type { ClientStatus } from '../entities/client.entity';
+import type { Client, ClientStatus } from '../entities/client.entity';
+import * as clients from './client.repository';
 
 /** A client row as listed. */
 export interface ClientSummary {
@@ -30,16 +30,6 @@ export interface ClientPage {
 const MAX_SEARCH_TERMS = 8;
 const MAX_TERM_LENGTH = 100;
 
-function runner(ctx: RequestContext): EmSqlRunner {
-  return new EmSqlRunner(ctx.em, ctx.app.driver);
-}
-
-/**
- * The client with this id if it belongs to the company, else null. Another company's client and
- * a client that does not exist are indistinguishable on purpose: staff must not learn which ids
- * exist elsewhere. With `forUpdate` the row is locked for the caller's transaction (MariaDB;
- * SQLite's single writer serialises transactions instead).
- */
 /**
  * 1 when the client exists in the company, else 0, as an expression: the company scope of every
  * client read, also counted within the preview's one statement.
@@ -49,6 +39,15 @@ export function clientInCompany(client: ClientRef): Sql {
     WHERE c.id = ${client.id} AND g.company_id = ${client.companyId})`;
 }
 
+/**
+ * The client with this id if it belongs to the company, else null. Another company's client and
+ * a client that does not exist are indistinguishable on purpose: staff must not learn which ids
+ * exist elsewhere. With `forUpdate` the row is locked for the caller's transaction (MariaDB;
+ * SQLite's single writer serialises transactions instead).
+ *
+ * SQL through the caller's SqlRunner, unlike the reads below: the deletion engine calls it inside
+ * its own transaction, and the locking read must stay exactly this statement (see below).
+ */
 export async function findClientInCompany(
   db: SqlRunner,
   id: number,
@@ -77,65 +76,31 @@ export async function findClientInCompany(
   return { id, companyId };
 }
 
-const SUMMARY_COLUMNS = Sql.raw(
-  'c.id AS id, c.id_format AS id_format, c.id_value AS id_value, c.status AS status',
-);
-
-interface SummaryRow {
-  id: number;
-  id_format: string;
-  id_value: number;
-  status: ClientStatus;
-}
-
-function toSummary(row: SummaryRow): ClientSummary {
-  return { id: Number(row.id), idFormat: row.id_format, idValue: Number(row.id_value), status: row.status };
+function toSummary(client: Client): ClientSummary {
+  return { id: client.id, idFormat: client.idFormat, idValue: client.idValue, status: client.status };
 }
 
 /** One client of the company, or null (see findClientInCompany). */
 export async function getClient(ctx: RequestContext, id: number): Promise<ClientSummary | null> {
   const { companyId } = requireStaff(ctx);
-  const [row] = await runner(ctx).rows<SummaryRow>(sql`
-    SELECT ${SUMMARY_COLUMNS}
-      FROM clients c
-      JOIN client_groups g ON g.id = c.client_group_id
-     WHERE c.id = ${id} AND g.company_id = ${companyId}
-  `);
-  return row ? toSummary(row) : null;
-}
-
-/** `%term%` for LIKE, with LIKE's own wildcards in the term matched literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
+  const client = await clients.findClientOfCompany(ctx.em, id, companyId);
+  return client ? toSummary(client) : null;
 }
 
 /**
- * Every whitespace-separated term must match the client id, or a first name, last name, email
- * or company of one of the client's contacts. LIKE ignores case on both drivers for ASCII.
+ * The terms of a search, each of which must match: whitespace-separated, at most
+ * MAX_SEARCH_TERMS of at most MAX_TERM_LENGTH characters (bounding the SQL a search can produce).
+ * A term matches the client id, or a first name, last name, email or company of one of the
+ * client's contacts, ignoring case (ASCII) and taking `%` and `_` literally.
  */
-function searchCondition(search: string | null): Sql {
-  const terms = (search ?? '')
+function criteriaOf(filter: ClientFilter): clients.ClientCriteria {
+  const terms = (filter.search ?? '')
     .trim()
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, MAX_SEARCH_TERMS)
     .map((t) => t.slice(0, MAX_TERM_LENGTH));
-  if (terms.length === 0) return Sql.raw('1 = 1');
-  const perTerm = terms.map((term) => {
-    const like = likePattern(term);
-    const contactMatch = sql`EXISTS (
-      SELECT 1 FROM contacts ct
-       WHERE ct.client_id = c.id
-         AND (ct.first_name LIKE ${like} ESCAPE '!' OR ct.last_name LIKE ${like} ESCAPE '!'
-              OR ct.email LIKE ${like} ESCAPE '!' OR ct.company LIKE ${like} ESCAPE '!'))`;
-    const number = /^[0-9]{1,15}$/.test(term) ? Number(term) : null;
-    return number === null ? contactMatch : sql`(c.id = ${number} OR ${contactMatch})`;
-  });
-  return sql`(${Sql.join(perTerm, ' AND ')})`;
-}
-
-function filterCondition(filter: ClientFilter): Sql {
-  return sql`g.company_id = ${filter.companyId} AND ${searchCondition(filter.search)}`;
+  return { companyId: filter.companyId, terms };
 }
 
 /**
@@ -148,15 +113,10 @@ export async function listClients(
 ): Promise<ClientPage> {
   const { companyId } = requireStaff(ctx);
   const filter: ClientFilter = { companyId, search: options.search };
-  const after = options.afterId === null ? Sql.raw('') : sql` AND c.id > ${options.afterId}`;
-  const rows = await runner(ctx).rows<SummaryRow>(sql`
-    SELECT ${SUMMARY_COLUMNS}
-      FROM clients c
-      JOIN client_groups g ON g.id = c.client_group_id
-     WHERE ${filterCondition(filter)}${after}
-     ORDER BY c.id
-     LIMIT ${options.first + 1}
-  `);
+  const rows = await clients.findClients(ctx.em, criteriaOf(filter), {
+    afterId: options.afterId,
+    limit: options.first + 1,
+  });
   return {
     clients: rows.slice(0, options.first).map(toSummary),
     hasNextPage: rows.length > options.first,
@@ -166,13 +126,7 @@ export async function listClients(
 
 /** How many clients match a filter, across all pages. */
 export async function countClients(ctx: RequestContext, filter: ClientFilter): Promise<number> {
-  const [row] = await runner(ctx).rows<{ n: number }>(sql`
-    SELECT COUNT(*) AS n
-      FROM clients c
-      JOIN client_groups g ON g.id = c.client_group_id
-     WHERE ${filterCondition(filter)}
-  `);
-  return Number(row?.n ?? 0);
+  return clients.countClients(ctx.em, criteriaOf(filter));
 }
 
 /** Blesta renders a client number by putting `id_value` in place of `{num}` in `id_format`. */

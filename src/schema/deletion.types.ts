@@ -1,3 +1,4 @@
+import { GraphQLEnumType } from 'graphql';
 import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import {
   ClientNotFoundError,
@@ -8,33 +9,50 @@ import {
   TooManyAttemptsError,
 } from './errors';
 
-/**
- * Codes of the blockers. The core's are fixed; a plugin's codes are added by
- * {@link registerBlockerCodes} before the schema is built, so the enum lists exactly the codes
- * the running service can return.
- */
-export const BlockerCode: Record<string, string> = {
-  OPEN_INVOICES: 'OPEN_INVOICES',
-  RECURRING_INVOICES: 'RECURRING_INVOICES',
-  ACTIVE_SERVICES: 'ACTIVE_SERVICES',
+/** What each of the core's blockers means (their messages, with `{count}`, are for staff). */
+const CORE_BLOCKER_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  OPEN_INVOICES: 'An active or proforma invoice is not closed.',
+  RECURRING_INVOICES: 'A recurring invoice exists.',
+  ACTIVE_SERVICES: 'A service is active or suspended.',
 };
-registerEnumType(BlockerCode, {
-  name: 'BlockerCode',
-  description: 'Why a client cannot be deleted yet.',
-  valuesConfig: {
-    OPEN_INVOICES: { description: 'An active or proforma invoice is not closed.' },
-    RECURRING_INVOICES: { description: 'A recurring invoice exists.' },
-    ACTIVE_SERVICES: { description: 'A service is active or suspended.' },
-  },
+
+const BLOCKER_CODE = { name: 'BlockerCode', description: 'Why a client cannot be deleted yet.' };
+
+/**
+ * The `BlockerCode` enum as type-graphql builds it: the core's codes. Never extended: each app's
+ * schema replaces it with {@link blockerCodeEnum} of its own plan, whose plugins may add codes.
+ */
+const CoreBlockerCode = Object.fromEntries(
+  Object.keys(CORE_BLOCKER_DESCRIPTIONS).map((code) => [code, code]),
+);
+registerEnumType(CoreBlockerCode, {
+  ...BLOCKER_CODE,
+  valuesConfig: Object.fromEntries(
+    Object.entries(CORE_BLOCKER_DESCRIPTIONS).map(([code, description]) => [code, { description }]),
+  ),
 });
 
-export function registerBlockerCodes(codes: readonly string[]): void {
-  for (const code of codes) BlockerCode[code] = code;
+/**
+ * The `BlockerCode` enum of one app: exactly the codes its erasure plan can return, core and
+ * plugins alike, each described by the core's description or else by the blocker's message.
+ */
+export function blockerCodeEnum(
+  blockers: readonly { readonly code: string; readonly message: string }[],
+): GraphQLEnumType {
+  return new GraphQLEnumType({
+    ...BLOCKER_CODE,
+    values: Object.fromEntries(
+      blockers.map((b) => [
+        b.code,
+        { value: b.code, description: CORE_BLOCKER_DESCRIPTIONS[b.code] ?? b.message },
+      ]),
+    ),
+  });
 }
 
 @ObjectType({ description: 'Something that stops the deletion, with the rows behind it.' })
 export class DeletionBlocker {
-  @Field(() => BlockerCode)
+  @Field(() => CoreBlockerCode)
   code!: string;
 
   @Field()
