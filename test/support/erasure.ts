@@ -1,11 +1,30 @@
 import { MikroORM, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { Driver } from '../../src/db/orm';
 import { entitiesFor } from '../../src/db/orm';
 import type { Sql } from '../../src/db/sql';
 import type { SqlRunner } from '../../src/db/sql-runner';
 import { CORE, planFromMetadata, type ErasurePlan } from '../../src/deletion/erasure-plan';
 import type { ErasurePlugin } from '../../src/plugins/plugin';
+
+/** The entities' metadata as the service discovers it, for the core and `plugins`, without a database. */
+export async function metadataOf(
+  plugins: readonly ErasurePlugin[],
+  extra: EntityClass<unknown>[] = [],
+): Promise<EntityMetadata[]> {
+  const orm = await MikroORM.init({
+    driver: BetterSqliteDriver,
+    dbName: ':memory:',
+    connect: false,
+    entities: [...entitiesFor(plugins), ...extra],
+    discovery: { warnWhenNoEntities: false, requireEntitiesArray: true },
+  });
+  try {
+    return Object.values(orm.getMetadata().getAll());
+  } finally {
+    await orm.close();
+  }
+}
 
 /**
  * The plan the service compiles from the entities of the core and `plugins` (and `extra`
@@ -15,24 +34,8 @@ export async function compilePlan(
   plugins: readonly ErasurePlugin[],
   extra: EntityClass<unknown>[] = [],
 ): Promise<ErasurePlan> {
-  const orm = await MikroORM.init({
-    driver: BetterSqliteDriver,
-    dbName: ':memory:',
-    connect: false,
-    entities: [...entitiesFor(plugins), ...extra],
-    discovery: { warnWhenNoEntities: false, requireEntitiesArray: true },
-  });
-  try {
-    const owners = new Map<object, string>(
-      plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)),
-    );
-    return planFromMetadata(
-      Object.values(orm.getMetadata().getAll()),
-      (meta) => owners.get(meta.class) ?? CORE,
-    );
-  } finally {
-    await orm.close();
-  }
+  const owners = new Map<object, string>(plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)));
+  return planFromMetadata(await metadataOf(plugins, extra), (meta) => owners.get(meta.class) ?? CORE);
 }
 
 /** One statement as a runner received it. */
