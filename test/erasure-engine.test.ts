@@ -2,6 +2,8 @@ import { MikroORM, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import {
   Cascade,
   Collection,
+  Embeddable,
+  Embedded,
   Entity,
   ManyToOne,
   OneToMany,
@@ -19,6 +21,7 @@ import {
   CORE,
   ErasurePlan,
   ErasurePlanError,
+  foreignKeysOf,
   linkTargets,
   planFromMetadata,
   type PlannedBlocker,
@@ -69,6 +72,7 @@ describe('ErasurePlan', () => {
   const refuses = (build: () => unknown, message: string) => {
     expect(build).toThrow(ErasurePlanError);
     expect(build).toThrow(message);
+    expect(build).toThrow(expect.objectContaining({ name: 'ErasurePlanError' }));
   };
 
   it('refuses a table declared twice, or with no link to the client', () => {
@@ -161,6 +165,19 @@ describe('ErasurePlan', () => {
     expect(plan.rules.map((r) => r.table)).toEqual(plan.order);
     expect(plan.stagedTables).toEqual(['users']);
     expect(plan.isStaged('users')).toBe(true);
+    // one link naming it is enough to stage a table
+    const mixed = new ErasurePlan(
+      [
+        ROOT,
+        rule('users', [
+          matching({ reads: [], columns: [], where: () => sql`1 = 0`, description: '' }),
+          { kind: 'referencedBy', table: 'clients', column: 'user_id' },
+        ]),
+      ],
+      [],
+      'clients',
+    );
+    expect(mixed.stagedTables).toEqual(['users']);
     expect(plan.isStaged('contacts')).toBe(false);
     expect(plan.has('tags')).toBe(true);
     expect(plan.has('pages')).toBe(false);
@@ -247,33 +264,82 @@ describe('ErasurePlan', () => {
 
 // ---- Declarations that compile, and declarations that do not --------------------------------
 
+@Embeddable()
+@ClientData({ category: 'Embedded' })
+class Postmark {
+  @Property({ length: 64 }) city!: string;
+}
+
 @ClientData({ category: 'Badges', erasedWith: ['client'] })
 @Entity({ tableName: 'badges' })
 class Badge {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @OneToOne(() => Client, { owner: true, fieldName: 'client_id', deleteRule: 'no action' })
   client!: Rel<Client>;
+  @Embedded(() => Postmark, { nullable: true }) postmark?: Postmark | null;
   @OneToMany(() => BadgeStamp, (s) => s.badge, { cascade: [Cascade.ALL] })
   stamps = new Collection<BadgeStamp>(this);
   @OneToMany(() => BadgeNote, (s) => s.badge, { cascade: [Cascade.PERSIST] })
   notes = new Collection<BadgeNote>(this);
+  @OneToMany(() => BadgeRemark, (s) => s.badge)
+  remarks = new Collection<BadgeRemark>(this);
+  @OneToOne(() => BadgeSeal, (s) => s.badge)
+  seal?: Rel<BadgeSeal> | null;
 }
 
+/** Goes with its badge through Badge.stamps (Cascade.ALL), not through its other badge. */
 @ClientData({ category: 'Badges' })
 @Entity({ tableName: 'badge_stamps' })
 class BadgeStamp {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @ManyToOne(() => Badge, { fieldName: 'badge_id', deleteRule: 'no action' }) badge!: Rel<Badge>;
+  @ManyToOne(() => Badge, { fieldName: 'source_badge_id', nullable: true, deleteRule: 'no action' })
+  sourceBadge?: Rel<Badge> | null;
 }
 
-/** Goes with its badge by erasedWith, not by the badge's collection (which only persists). */
-@ClientData({ category: 'Badges', erasedWith: ['badge'] })
+/** Goes with the client: Badge.notes only persists. */
+@ClientData({ category: 'Badges', erasedWith: ['client'] })
 @Entity({ tableName: 'badge_notes' })
 class BadgeNote {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @ManyToOne(() => Badge, { fieldName: 'badge_id', deleteRule: 'no action' }) badge!: Rel<Badge>;
-  @ManyToOne(() => Staff, { fieldName: 'staff_id', deleteRule: 'no action' }) staff!: Rel<Staff>;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
 }
+
+/** Not client data: Badge.remarks does not cascade, so nothing is wrong. */
+@Entity({ tableName: 'badge_remarks' })
+class BadgeRemark {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Badge, { fieldName: 'badge_id', deleteRule: 'no action' }) badge!: Rel<Badge>;
+}
+
+@ClientData({ category: 'Badges', erasedWith: ['badge'] })
+@Entity({ tableName: 'badge_seals' })
+class BadgeSeal {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @OneToOne(() => Badge, (b) => b.seal, { owner: true, fieldName: 'badge_id', deleteRule: 'no action' })
+  badge!: Rel<Badge>;
+}
+
+/** A view: never client data, whatever it declares. */
+@ClientData({ category: 'Views' })
+@Entity({ expression: 'SELECT id FROM badges' })
+class BadgeView {
+  @Property({ type: 'integer' }) id!: number;
+}
+
+/** Its self link is declared last, yet comes first: an add-on goes before its parent. */
+@ClientData({ category: 'Widgets', erasedWith: ['client', 'badge', 'parentWidget'] })
+@Entity({ tableName: 'widgets' })
+class Widget {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+  @ManyToOne(() => Badge, { fieldName: 'badge_id', deleteRule: 'no action' }) badge!: Rel<Badge>;
+  @ManyToOne(() => Widget, { fieldName: 'parent_widget_id', nullable: true, deleteRule: 'no action' })
+  parentWidget?: Rel<Widget> | null;
+}
+
+const BADGES = [Badge, BadgeStamp, BadgeNote, BadgeRemark, BadgeSeal, BadgeView, Postmark, Widget];
 
 @ClientData({ category: 'Roots', root: true })
 @Entity({ tableName: 'second_roots' })
@@ -281,12 +347,34 @@ class SecondRoot {
   @PrimaryKey({ type: 'integer' }) id!: number;
 }
 
-@ClientData({ category: 'Wrong', erasedWith: ['label', 'nothing'] })
+@ClientData({ category: 'Wrong', erasedWith: ['label', 'nothing', 'parts', 'twin'] })
 @Entity({ tableName: 'wrong_erased_with' })
 class WrongErasedWith {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @Property({ length: 10 }) label!: string;
   @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+  @OneToMany(() => WrongPart, (p) => p.whole)
+  parts = new Collection<WrongPart>(this);
+  @OneToOne(() => WrongTwin, (t) => t.twin)
+  twin?: Rel<WrongTwin> | null;
+}
+
+@Entity({ tableName: 'wrong_parts' })
+class WrongPart {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => WrongErasedWith, { fieldName: 'whole_id', deleteRule: 'no action' })
+  whole!: Rel<WrongErasedWith>;
+}
+
+@Entity({ tableName: 'wrong_twins' })
+class WrongTwin {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @OneToOne(() => WrongErasedWith, (w) => w.twin, {
+    owner: true,
+    fieldName: 'twin_id',
+    deleteRule: 'no action',
+  })
+  twin!: Rel<WrongErasedWith>;
 }
 
 @ClientData({ category: 'Wrong', links: [referencedBy(() => Invoice, 'client')] })
@@ -294,6 +382,23 @@ class WrongErasedWith {
 class WrongReferencedBy {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+}
+
+/** Never registered with the ORM. */
+class Ghost {
+  client!: Client;
+}
+
+@ClientData({ category: 'Wrong', links: [referencedBy(() => Ghost, 'client')] })
+@Entity({ tableName: 'wrong_ghosts' })
+class WrongGhost {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+}
+
+@ClientData({ category: 'Wrong', links: [referencedBy(() => Invoice, 'nope' as 'client')] })
+@Entity({ tableName: 'wrong_properties' })
+class WrongProperty {
+  @PrimaryKey({ type: 'integer' }) id!: number;
 }
 
 @ClientData({
@@ -308,17 +413,52 @@ class WrongKeep {
 }
 
 describe('planFromMetadata', () => {
-  it('follows one-to-one owners, erasedWith, and collections that cascade removal (or all)', async () => {
-    const plan = await compilePlan([], [Badge, BadgeStamp, BadgeNote]);
+  it('follows one-to-one owners, erasedWith, and the collections that cascade removal (or all)', async () => {
+    const plan = await compilePlan([], BADGES);
     expect(plan.rule('badges').links).toEqual([{ kind: 'client', column: 'client_id' }]);
     expect(plan.rule('badge_stamps').links).toEqual([
       { kind: 'parent', column: 'badge_id', parent: 'badges' },
     ]);
-    expect(plan.rule('badge_notes').links).toEqual([
+    expect(plan.rule('badge_notes').links).toEqual([{ kind: 'client', column: 'client_id' }]);
+    expect(plan.rule('badge_seals').links).toEqual([
       { kind: 'parent', column: 'badge_id', parent: 'badges' },
     ]);
     expect(plan.rule('badges').category).toBe('Badges');
     expect(plan.isEnforced('badges', plan.rule('badges').links[0])).toBe(true);
+    // neither the embeddable nor the view is a table of client data, whatever they declare
+    expect(plan.order.filter((t) => t.startsWith('badge')).sort()).toEqual([
+      'badge_notes',
+      'badge_seals',
+      'badge_stamps',
+      'badges',
+    ]);
+    expect(plan.order.filter((t) => typeof t !== 'string')).toEqual([]);
+  });
+
+  it('puts self links first, whatever the order of the properties', async () => {
+    const plan = await compilePlan([], BADGES);
+    expect(plan.rule('widgets').links).toEqual([
+      { kind: 'parent', column: 'parent_widget_id', parent: 'widgets' },
+      { kind: 'client', column: 'client_id' },
+      { kind: 'parent', column: 'badge_id', parent: 'badges' },
+    ]);
+  });
+
+  it('lists the foreign keys of many-to-ones and one-to-one owners only', async () => {
+    const metadata = (await metadataOf([], BADGES)).filter((m) => m.tableName?.startsWith('badge'));
+    expect(
+      foreignKeysOf(metadata).sort((a, b) =>
+        `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`),
+      ),
+    ).toEqual([
+      { table: 'badge_notes', column: 'badge_id', references: 'badges' },
+      { table: 'badge_notes', column: 'client_id', references: 'clients' },
+      { table: 'badge_remarks', column: 'badge_id', references: 'badges' },
+      { table: 'badge_seals', column: 'badge_id', references: 'badges' },
+      { table: 'badge_stamps', column: 'badge_id', references: 'badges' },
+      { table: 'badge_stamps', column: 'source_badge_id', references: 'badges' },
+      { table: 'badges', column: 'client_id', references: 'clients' },
+    ]);
   });
 
   it('takes exactly one root', async () => {
@@ -332,18 +472,30 @@ describe('planFromMetadata', () => {
   });
 
   it('refuses erasedWith naming what is not a many-to-one', async () => {
-    await expect(compilePlan([], [WrongErasedWith])).rejects.toThrow(
+    await expect(compilePlan([], [WrongErasedWith, WrongPart, WrongTwin])).rejects.toThrow(
       new ErasurePlanError(
-        'the erasure plan is inconsistent: WrongErasedWith.erasedWith names label, not a many-to-one; ' +
-          'WrongErasedWith.erasedWith names nothing, not a many-to-one',
+        'the erasure plan is inconsistent: ' +
+          ['label', 'nothing', 'parts', 'twin']
+            .map((p) => `WrongErasedWith.erasedWith names ${p}, not a many-to-one`)
+            .join('; '),
       ),
     );
   });
 
-  it('refuses a link or a keep rule naming a property that is not a many-to-one into the entity', async () => {
+  it('refuses a link or a keep rule naming what is not a many-to-one into the entity', async () => {
     await expect(compilePlan([], [WrongReferencedBy])).rejects.toThrow(
       new ErasurePlanError(
         'wrong_referenced_by: a link names Invoice.client, which is not a many-to-one into WrongReferencedBy',
+      ),
+    );
+    await expect(compilePlan([], [WrongGhost])).rejects.toThrow(
+      new ErasurePlanError(
+        'wrong_ghosts: a link names an unknown entity.client, which is not a many-to-one into WrongGhost',
+      ),
+    );
+    await expect(compilePlan([], [WrongProperty])).rejects.toThrow(
+      new ErasurePlanError(
+        'wrong_properties: a link names Invoice.nope, which is not a many-to-one into WrongProperty',
       ),
     );
     await expect(compilePlan([], [WrongKeep])).rejects.toThrow(

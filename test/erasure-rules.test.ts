@@ -283,6 +283,15 @@ describeEachDatabase('erasure rules', (database: TestDatabase) => {
       expect(await left(theirs)).toBe(2);
     });
 
+    it("does not claim a guest row to an address that only another company's client uses", async () => {
+      const c = await client();
+      const stranger = await client(elsewhere);
+      const rows = await guestRows(home, await emailOf(stranger.primaryContactId));
+      expect(await counts(c.ref)).toEqual(OWN);
+      expect(await erase(c.ref)).toEqual(OWN);
+      expect(await left(rows)).toBe(2);
+    });
+
     it('does not claim an address a staff member of the company uses, as email or mobile, in any case', async () => {
       const c = await client();
       const second = await addContact(app, c.clientId, 'billing');
