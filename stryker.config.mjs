@@ -36,7 +36,7 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutFactor: 2,
-  timeoutMS: 10000,
+  timeoutMS: 20000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.mts';
@@ -20,8 +21,38 @@ class CheapestFirst extends BaseSequencer {
   }
 }
 
+/** One mutant of test/mutation/sql-mutants.ts. */
+interface SqlMutant {
+  readonly id: string;
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * With SQL_MUTANT set (by test/mutation/run-sql-mutants.ts, to a mutant as JSON), the mutant is
+ * applied to its file as the file is loaded: the file on disk is left alone.
+ */
+function sqlMutant(mutant: SqlMutant): Plugin {
+  return {
+    name: 'sql-mutant',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith(mutant.file)) return undefined;
+      if (code.split(mutant.from).length !== 2) {
+        throw new Error(`SQL mutant ${mutant.id}: its text is not found exactly once in ${mutant.file}`);
+      }
+      console.error(`[sql-mutant] ${mutant.id} applied to ${mutant.file}`);
+      return code.replace(mutant.from, () => mutant.to);
+    },
+  };
+}
+
+const mutant = process.env.SQL_MUTANT ? (JSON.parse(process.env.SQL_MUTANT) as SqlMutant) : undefined;
+
 export default defineConfig({
   ...base,
+  plugins: [...(mutant ? [sqlMutant(mutant)] : []), ...(base.plugins ?? [])],
   test: {
     ...base.test,
     include: FILES,
