@@ -13,7 +13,7 @@ import {
   type EntityMetadata,
   type Rel,
 } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Sql, sql } from '../src/db/sql';
 import { addressKey, addressKeyOf, addressKeySql } from '../src/deletion/address-key';
 import { assertComplete } from '../src/deletion/completeness';
@@ -44,6 +44,7 @@ import { Client, Contact, Invoice, Staff, User } from '../src/entities';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
 import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
 import { RecordingRunner, compilePlan, metadataOf } from './support/erasure';
+import { prepared } from './support/prepared';
 
 // The deletion engine's parts without a database: the plan's checks and order, what the compiler
 // refuses, how the executor reads its answers, the address key, and the completeness check. Plans
@@ -546,6 +547,33 @@ describe('ErasureSql', () => {
   });
 });
 
+describe('ErasureSql.rowsOf', () => {
+  const plan = new ErasurePlan(
+    [
+      ROOT,
+      rule('notes', [clientLink(), clientLink('author_id')]),
+      rule('users', [{ kind: 'referencedBy', table: 'clients', column: 'user_id' }]),
+    ],
+    [],
+    'clients',
+  );
+
+  it('finds the rows of a table with several links by any of them', () => {
+    const rows = new ErasureSql(plan, CLIENT, 'staged', 'sqlite').rowsOf('notes');
+    expect(rows.text).toBe('`notes` t WHERE (t.`client_id` = ? OR t.`author_id` = ?)');
+    expect(rows.params).toEqual([42, 42]);
+  });
+
+  it("reads a staged table's rows from its copy during a deletion, and live otherwise", () => {
+    expect(new ErasureSql(plan, CLIENT, 'staged', 'sqlite').rowsOf('users').text).toBe(
+      '`users` t WHERE t.id IN (SELECT a1.id FROM `erasure_stage_users` a1)',
+    );
+    expect(new ErasureSql(plan, CLIENT, 'live', 'sqlite').rowsOf('users').text).toBe(
+      '`users` t WHERE (t.id IN (SELECT a1.`user_id` FROM `clients` a1 WHERE a1.`user_id` IS NOT NULL AND (a1.`id` = ?)))',
+    );
+  });
+});
+
 /** A runner that answers the assessment, the residue checks and the sweep with given rows. */
 class AnsweringRunner extends RecordingRunner {
   constructor(private readonly answers: { assess?: object; sweep?: object; residue?: number }) {
@@ -644,7 +672,7 @@ describe('ErasureExecutor', () => {
 
 describe('the address key', () => {
   let orm: MikroORM;
-  beforeAll(async () => {
+  const ready = prepared(async () => {
     orm = await MikroORM.init({
       driver: BetterSqliteDriver,
       dbName: ':memory:',
@@ -653,6 +681,7 @@ describe('the address key', () => {
       discovery: { warnWhenNoEntities: false },
     });
   });
+  beforeEach(() => ready());
   afterAll(() => orm?.close());
 
   const inSql = async (address: string) => {
@@ -691,10 +720,11 @@ describe('the address key', () => {
 describe('assertComplete', () => {
   let metadata: EntityMetadata[];
   let plan: ErasurePlan;
-  beforeAll(async () => {
+  const ready = prepared(async () => {
     metadata = await metadataOf([supportManagerPlugin, orderPlugin]);
     plan = await compilePlan([supportManagerPlugin, orderPlugin]);
   });
+  beforeEach(() => ready());
 
   it('accepts the plan compiled from the entities', () => {
     expect(() => assertComplete(plan, metadata)).not.toThrow();

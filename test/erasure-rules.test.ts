@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { ident, sql, type Sql } from '../src/db/sql';
 import { EmSqlRunner, type SqlRunner } from '../src/db/sql-runner';
@@ -14,6 +14,7 @@ import { BLOCKER_ID_LIMIT } from '../src/deletion/erasure-sql';
 import { createCompanyFixtures, type CompanyFixtures } from '../src/seed/company-fixtures';
 import { createTestApp } from './support/app';
 import { describeEachDatabase, type TestDatabase } from './support/databases';
+import { prepared } from './support/prepared';
 import {
   addContact,
   addInvoice,
@@ -53,12 +54,14 @@ describeEachDatabase('erasure rules', (database: TestDatabase) => {
   let executor: ErasureExecutor;
   let home: CompanyFixtures;
   let elsewhere: CompanyFixtures;
-  beforeAll(async () => {
+  // A mutant that breaks the app's start must fail the tests, not skip them (see prepared).
+  const ready = prepared(async () => {
     app = await createTestApp(await database.create());
     executor = new ErasureExecutor(app.plan);
     home = await createCompanyFixtures(app.orm.em.fork(), { name: 'Home', hostname: 'home.test' });
     elsewhere = await createCompanyFixtures(app.orm.em.fork(), { name: 'Away', hostname: 'away.test' });
   });
+  beforeEach(() => ready());
   afterAll(async () => {
     await app?.close();
     await database.drop();

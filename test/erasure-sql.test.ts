@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pino from 'pino';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../src/config';
 import type { Driver } from '../src/db/orm';
 import type { ErasurePlan } from '../src/deletion/erasure-plan';
@@ -13,6 +13,7 @@ import { enqueue, enqueueFromRows } from '../src/events/outbox';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
 import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
 import { RecordingRunner, compilePlan, type Recorded } from './support/erasure';
+import { prepared } from './support/prepared';
 import {
   declaredAliases,
   formatStatement,
@@ -23,7 +24,6 @@ import {
   tableReferences,
   tokenize,
   tokensOf,
-  type Group,
 } from './support/sql-text';
 
 // What the erasure engine sends to the database, per driver, checked in as readable .sql files
@@ -227,10 +227,10 @@ function planText(plan: ErasurePlan): string {
   return lines.join('\n') + '\n';
 }
 
-let plan: ErasurePlan;
-const recordings = new Map<Driver, Recording>();
-beforeAll(async () => {
-  plan = await compilePlan(PLUGINS);
+/** The plan, and what a preview and a deletion of CLIENT send on each driver. */
+const setup = prepared(async () => {
+  const plan = await compilePlan(PLUGINS);
+  const recordings = new Map<Driver, Recording>();
   for (const driver of DRIVERS) {
     try {
       recordings.set(driver, await record(plan, driver));
@@ -238,18 +238,27 @@ beforeAll(async () => {
       vi.restoreAllMocks();
     }
   }
+  const statements = DRIVERS.flatMap((driver) => {
+    const { preview, deletion } = recordings.get(driver)!;
+    return [...preview, ...deletion].map((recorded) => ({
+      driver,
+      recorded,
+      root: parse(tokenize(recorded.sql.text)),
+    }));
+  });
+  return { plan, recordings, statements };
 });
 
 describe('the SQL of a client erasure', () => {
   it('is compiled from this plan', async () => {
-    await expect(planText(plan)).toMatchFileSnapshot(join(SNAPSHOTS, 'plan.txt'));
+    await expect(planText(setup().plan)).toMatchFileSnapshot(join(SNAPSHOTS, 'plan.txt'));
   });
 
   describe.each(DRIVERS)('on %s', (driver) => {
     const dir = join(SNAPSHOTS, driver);
 
     it('previews in one query', async () => {
-      const { preview } = recordings.get(driver)!;
+      const { preview } = setup().recordings.get(driver)!;
       expect(preview.map((s) => s.via)).toEqual(['rows']);
       await expect(
         sqlFile(driver, 'The preview: blockers, kept rows and the rows per table, in one query.', preview),
@@ -257,9 +266,10 @@ describe('the SQL of a client erasure', () => {
     });
 
     it('deletes in this order', async () => {
-      const { deletion } = recordings.get(driver)!;
+      const { deletion } = setup().recordings.get(driver)!;
       const phases = phasesOf(deletion);
       // every table of the plan once, the plugins' first, as ClientDeletionService runs them
+      const { plan } = setup();
       const sequence = plan.sequenceWithFirst(plan.owners.filter((o) => o !== 'core'));
       expect(phases.filter((p) => p.startsWith('delete/')).map((p) => p.slice('delete/'.length))).toEqual(
         sequence,
@@ -277,7 +287,7 @@ describe('the SQL of a client erasure', () => {
     });
 
     it('sends these statements in each phase of the deletion', async () => {
-      const { deletion } = recordings.get(driver)!;
+      const { deletion } = setup().recordings.get(driver)!;
       for (const phase of phasesOf(deletion)) {
         const statements = deletion.filter((s) => s.phase === phase);
         await expect(sqlFile(driver, describePhase(phase), statements)).toMatchFileSnapshot(
@@ -287,7 +297,7 @@ describe('the SQL of a client erasure', () => {
     });
 
     it('has no snapshot file of a phase that is no longer sent', () => {
-      const { deletion } = recordings.get(driver)!;
+      const { deletion } = setup().recordings.get(driver)!;
       const expected = new Set([
         'preview.sql',
         join('deletion', 'sequence.txt'),
@@ -301,22 +311,11 @@ describe('the SQL of a client erasure', () => {
 });
 
 describe('the SQL of a client erasure, statement by statement', () => {
-  let all: { driver: Driver; recorded: Recorded; root: Group }[];
-  beforeAll(() => {
-    all = DRIVERS.flatMap((driver) => {
-      const { preview, deletion } = recordings.get(driver)!;
-      return [...preview, ...deletion].map((recorded) => ({
-        driver,
-        recorded,
-        root: parse(tokenize(recorded.sql.text)),
-      }));
-    });
-  });
-
   const where = (s: { driver: Driver; recorded: Recorded }) =>
     `${s.driver} ${s.recorded.phase}: ${s.recorded.sql.text.slice(0, 300)}`;
 
   it('quotes every table name the compiler writes', () => {
+    const all = setup().statements;
     const bare = new Set<string>();
     for (const s of all) {
       for (const group of groupsOf(s.root)) {
@@ -337,6 +336,7 @@ describe('the SQL of a client erasure, statement by statement', () => {
   });
 
   it('inlines no value: the client and its company are parameters', () => {
+    const all = setup().statements;
     for (const s of all) {
       const tokens = tokensOf(s.root);
       // column types of the staged copies (VARCHAR(255)) are the only numbers of the DDL
@@ -358,11 +358,12 @@ describe('the SQL of a client erasure, statement by statement', () => {
       expect(preview[0].recorded.sql.params).toContain(CLIENT.companyId);
       const deletes = all.filter((s) => s.driver === driver && s.recorded.phase.startsWith('delete/'));
       const withClient = deletes.filter((s) => s.recorded.sql.params.includes(CLIENT.id));
-      expect(withClient.length).toBeGreaterThan(plan.order.length / 2);
+      expect(withClient.length).toBeGreaterThan(setup().plan.order.length / 2);
     }
   });
 
   it('declares each of its aliases once per statement, and no sub-select shadows an outer alias', () => {
+    const all = setup().statements;
     for (const s of all) {
       const groups = groupsOf(s.root);
       const compilers = groups.flatMap(declaredAliases).filter((a) => /^a\d+$/.test(a));
@@ -380,7 +381,8 @@ describe('the SQL of a client erasure, statement by statement', () => {
   });
 
   it("makes a delete read only the client's data and the staged copies, never others' tables", () => {
-    const clientData = new Set(plan.order);
+    const all = setup().statements;
+    const clientData = new Set(setup().plan.order);
     for (const s of all.filter((x) => x.recorded.sql.text.startsWith('DELETE'))) {
       for (const group of groupsOf(s.root)) {
         for (const ref of tableReferences(group)) {
@@ -395,6 +397,7 @@ describe('the SQL of a client erasure, statement by statement', () => {
   });
 
   it('lays statements out without changing them', () => {
+    const all = setup().statements;
     for (const s of all) {
       const text = formatStatement(s.recorded.sql)
         .split('\n')
