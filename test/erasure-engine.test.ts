@@ -574,6 +574,80 @@ describe('ErasureSql.rowsOf', () => {
   });
 });
 
+describe('ErasureSql and self links', () => {
+  // tags: an add-on tag goes with its parent tag (a self link) or with the client's note; logins: a
+  // self link, and a match that reads a staged set and another table's ids; a contested keep rule.
+  const names: StagedSet = {
+    name: 'shared_names',
+    columnType: { sqlite: 'TEXT', mysql: 'TEXT' },
+    select: () => sql`SELECT n.name FROM names n`,
+  };
+  const plan = new ErasurePlan(
+    [
+      ROOT,
+      rule('notes', [clientLink()]),
+      rule('tags', [parentLink('parent_id', 'tags'), parentLink('note_id', 'notes')]),
+      rule(
+        'logins',
+        [
+          parentLink('parent_login_id', 'logins'),
+          matching({
+            reads: ['tags'],
+            columns: ['name', 'tag_id'],
+            sets: [names],
+            where: (row, scope) =>
+              sql`${row}.name IN (${scope.valuesOf(names)}) OR ${row}.tag_id IN (${scope.idsOf('tags')})`,
+            description: '',
+          }),
+        ],
+        {
+          keep: {
+            reason: 'shared',
+            references: [],
+            where: (row) => sql`${row}.shared = 1`,
+            contested: (row) => sql`${row}.locked = 0`,
+          },
+        },
+      ),
+    ],
+    [],
+    'clients',
+  );
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  it("finds a table's rows through its self link, whose parents are found through the other links", () => {
+    const rows = new ErasureSql(plan, CLIENT, 'live', 'sqlite').rowsOf('tags').text;
+    expect(rows).toMatch(
+      /^`tags` t WHERE \(t\.`parent_id` IN \(SELECT a\d+\.id FROM `tags` a\d+ WHERE \(a\d+\.`note_id` IN /,
+    );
+    // once inside the self link's parents, once for the row itself
+    expect(occurrences(rows, '`note_id` IN')).toBe(2);
+    expect(occurrences(rows, '`parent_id` IN')).toBe(1);
+  });
+
+  it("gives a predicate another table's ids through every link, self links included", () => {
+    const lock = new ErasureSql(plan, CLIENT, 'staged', 'mysql').lockContested()[0].prepare[2].text;
+    // scope.idsOf('tags'): its self link and its note link, united (in both uses of the match)
+    expect(occurrences(lock, ' UNION ')).toBe(2);
+    expect(occurrences(lock, '`parent_id` IN')).toBe(2);
+  });
+
+  it('locks on MariaDB the rows a keep rule may change, reading live sets before anything is staged', () => {
+    const locks = new ErasureSql(plan, CLIENT, 'staged', 'mysql').lockContested();
+    expect(locks.map((l) => l.lock.text)).toEqual([
+      'SELECT t.id FROM `logins` t JOIN `erasure_lock_logins` l ON l.id = t.id ORDER BY t.id FOR UPDATE',
+    ]);
+    const insert = locks[0].prepare[2].text;
+    expect(insert).toMatch(
+      /^INSERT INTO `erasure_lock_logins` \(id\) SELECT t\.id FROM `logins` t WHERE \(t\.`parent_login_id` IN /,
+    );
+    expect(insert).toMatch(/ AND \(t\.locked = 0\)$/);
+    expect(insert).toContain('SELECT n.name FROM names n');
+    expect(insert).not.toContain('erasure_set_');
+    expect(new ErasureSql(plan, CLIENT, 'staged', 'sqlite').lockContested()).toEqual([]);
+  });
+});
+
 /** A runner that answers the assessment, the residue checks and the sweep with given rows. */
 class AnsweringRunner extends RecordingRunner {
   constructor(private readonly answers: { assess?: object; sweep?: object; residue?: number }) {
