@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', 'src/generated/**', 'coverage/**', 'bench-results/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'src/generated/**',
+      'coverage/**',
+      'bench-results/**',
+      // StrykerJS (npm run test:mutation): its sandboxes and reports
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,15 @@
+-- The deletes of invoices_recur_created, then the query counting what is left of the client's rows.
+-- Driver: mysql. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/2 (run)
+DELETE t
+FROM `invoices_recur_created` t
+JOIN `invoices_recur` p ON p.id = t.`invoice_recur_id`
+WHERE (p.`client_id` = ?);  -- 42
+
+-- 2/2 (run)
+DELETE t
+FROM `invoices_recur_created` t
+JOIN `invoices` p ON p.id = t.`invoice_id`
+WHERE (p.`client_id` = ?);  -- 42

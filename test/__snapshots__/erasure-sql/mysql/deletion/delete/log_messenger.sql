@@ -1,0 +1,9 @@
+-- The deletes of log_messenger, then the query counting what is left of the client's rows.
+-- Driver: mysql. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/1 (run)
+DELETE t
+FROM `log_messenger` t
+JOIN `erasure_stage_users` p ON p.id = t.`to_user_id`
+WHERE 1 = 1;

@@ -1,0 +1,9 @@
+-- The deletes of orders, then the query counting what is left of the client's rows.
+-- Driver: mysql. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/1 (run)
+DELETE t
+FROM `orders` t
+JOIN `invoices` p ON p.id = t.`invoice_id`
+WHERE (p.`client_id` = ?);  -- 42

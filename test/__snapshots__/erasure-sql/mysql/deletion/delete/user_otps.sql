@@ -1,0 +1,9 @@
+-- The deletes of user_otps, then the query counting what is left of the client's rows.
+-- Driver: mysql. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/1 (run)
+DELETE t
+FROM `user_otps` t
+JOIN `erasure_stage_users` p ON p.id = t.`user_id`
+WHERE 1 = 1;

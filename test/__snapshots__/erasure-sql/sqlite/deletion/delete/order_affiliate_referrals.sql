@@ -1,0 +1,27 @@
+-- The deletes of order_affiliate_referrals, then the query counting what is left of the client's rows.
+-- Driver: sqlite. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/2 (run)
+DELETE
+FROM `order_affiliate_referrals` AS t
+WHERE t.`affiliate_id` IN (
+  SELECT a1.id
+  FROM `order_affiliates` a1
+  WHERE (a1.`client_id` = ?)  -- 42
+);
+
+-- 2/2 (run)
+DELETE
+FROM `order_affiliate_referrals` AS t
+WHERE t.`order_id` IN (
+  SELECT a1.id
+  FROM `orders` a1
+  WHERE (
+    a1.`invoice_id` IN (
+      SELECT a2.id
+      FROM `invoices` a2
+      WHERE (a2.`client_id` = ?)  -- 42
+    )
+  )
+);

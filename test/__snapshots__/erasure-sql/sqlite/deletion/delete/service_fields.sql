@@ -1,0 +1,23 @@
+-- The deletes of service_fields, then the query counting what is left of the client's rows.
+-- Driver: sqlite. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/1 (run)
+DELETE
+FROM `service_fields` AS t
+WHERE t.`service_id` IN (
+  SELECT a1.id
+  FROM (
+    SELECT a2.id
+    FROM `services` a2
+    WHERE a2.`parent_service_id` IN (
+      SELECT a3.id
+      FROM `services` a3
+      WHERE (a3.`client_id` = ?)  -- 42
+    )
+    UNION
+    SELECT a4.id
+    FROM `services` a4
+    WHERE a4.`client_id` = ?  -- 42
+  ) a1
+);

@@ -1,0 +1,17 @@
+-- The deletes of services, then the query counting what is left of the client's rows.
+-- Driver: sqlite. Client 42 of company 7. Written by test/erasure-sql.test.ts.
+-- Aliases aN are renumbered per statement; parameter values follow `--` on the line that holds them.
+
+-- 1/2 (run)
+DELETE
+FROM `services` AS t
+WHERE t.`parent_service_id` IN (
+  SELECT a1.id
+  FROM `services` a1
+  WHERE (a1.`client_id` = ?)  -- 42
+);
+
+-- 2/2 (run)
+DELETE
+FROM `services` AS t
+WHERE t.`client_id` = ?;  -- 42
