@@ -25,6 +25,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           'variables.otp',
           'authHmacKey',
           '*.authHmacKey',
+          'metricsToken',
+          '*.metricsToken',
         ],
         censor: '[redacted]',
       },

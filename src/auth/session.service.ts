@@ -1,6 +1,8 @@
 import type { App } from '../app';
 import type { RequestContext, StaffIdentity } from '../context';
 import type { Em } from '../db/orm';
+import { latestSql } from '../db/galera';
+import { withRetry } from '../db/retry';
 import { EmSqlRunner } from '../db/sql-runner';
 import { sql } from '../deletion/sql';
 import { Session } from '../entities/session.entity';
@@ -21,8 +23,11 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
   const now = app.clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + app.config.sessionTtlSeconds * 1000);
-  await em.nativeDelete(Session, { user: userId, expiresAt: { $lte: now } });
-  await em.insert(Session, { user: userId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now });
+  // Two statements, each committing on its own; a refused one wrote nothing and runs again.
+  await withRetry(app, 'session', async () => {
+    await em.nativeDelete(Session, { user: userId, expiresAt: { $lte: now } });
+    await em.insert(Session, { user: userId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now });
+  });
   return { token, expiresAt };
 }
 
@@ -30,17 +35,24 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
  * Who a bearer token signs in, checked on every request: the session must exist and be unexpired,
  * and its staff member must still be active and belong to a staff group. Permissions are read
  * afresh, so a change to a group applies to open sessions at their next request.
+ *
+ * On a Galera node the session is read only once the node has applied everything the cluster
+ * committed (`wsrep_sync_wait`): a token issued through another node a moment ago works at once,
+ * and one ended (or a staff member deactivated) through another node stops working at once.
  */
 export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
   const runner = new EmSqlRunner(em, app.driver);
   // At most one row: token_hash is unique, and so is staff.user_id (a users row signs in one staff
   // member, never whichever of several happens to come first).
-  const [row] = await runner.rows<{ session_id: number; user_id: number; staff_id: number }>(sql`
+  const lookup = sql`
     SELECT s.id AS session_id, s.user_id AS user_id, st.id AS staff_id
       FROM sessions s
       JOIN staff st ON st.user_id = s.user_id AND st.status = 'active'
      WHERE s.token_hash = ${hashSessionToken(token)} AND s.expires_at > ${runner.date(app.clock.now())}
-  `);
+  `;
+  const [row] = await runner.rows<{ session_id: number; user_id: number; staff_id: number }>(
+    await latestSql(app.orm, lookup),
+  );
   if (!row) return null;
   const staffId = Number(row.staff_id);
   const access = await loadStaffAccess(em, app.driver, staffId);
@@ -56,6 +68,7 @@ export async function identityFromToken(app: App, em: Em, token: string): Promis
 
 /** Ends the session of this request's token; the token stops working at once. */
 export async function endSession(ctx: RequestContext): Promise<void> {
-  if (!ctx.staff) return;
-  await ctx.em.nativeDelete(Session, { id: ctx.staff.sessionId });
+  const staff = ctx.staff;
+  if (!staff) return;
+  await withRetry(ctx.app, 'session', () => ctx.em.nativeDelete(Session, { id: staff.sessionId }));
 }
