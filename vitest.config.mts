@@ -4,6 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// test/galera.test.ts needs a Galera cluster (scripts/galera-up.sh): without TEST_GALERA_URLS it
+// is left out of the run, not registered, and this line says so.
+const galera = Boolean(process.env.TEST_GALERA_URLS?.trim());
+if (!galera) {
+  console.log(
+    'test/galera.test.ts: not run, TEST_GALERA_URLS is not set (scripts/galera-up.sh starts a cluster)',
+  );
+}
+
 // unplugin-swc makes vitest emit decorator metadata, which type-graphql and MikroORM need.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
@@ -14,6 +23,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: galera ? [] : ['test/galera.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
