@@ -12,8 +12,9 @@
 # whole state by rsync. When no node runs, the cluster is bootstrapped again from the node that
 # stopped last (its data is kept), or created empty the first time.
 #
-# Run as root (mariadbd switches to the mysql user). Small on purpose: 64 MB of buffer pool per node
-# (GALERA_BUFFER_POOL_SIZE to change). TEST_GALERA_URLS for the tests:
+# Run as root (mariadbd switches to the mysql user). Small on purpose: 64 MB of buffer pool and 48 MB
+# of redo log per node (GALERA_BUFFER_POOL_SIZE, GALERA_LOG_FILE_SIZE to change; they apply to nodes
+# started by this run). TEST_GALERA_URLS for the tests:
 #   export TEST_GALERA_URLS=mysql://root@127.0.0.1:3311/,mysql://root@127.0.0.1:3312/,mysql://root@127.0.0.1:3313/
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +22,7 @@ cd "$(dirname "$0")"
 . ./galera-env.sh
 
 BUFFER_POOL="${GALERA_BUFFER_POOL_SIZE:-64M}"
+LOG_FILE_SIZE="${GALERA_LOG_FILE_SIZE:-48M}"
 WAIT_SECONDS="${GALERA_WAIT_SECONDS:-180}"
 
 say() { echo "galera-up: $*"; }
@@ -54,7 +56,7 @@ performance_schema = OFF
 max_connections = 200
 
 innodb_buffer_pool_size = $BUFFER_POOL
-innodb_log_file_size = 48M
+innodb_log_file_size = $LOG_FILE_SIZE
 default_storage_engine = InnoDB
 # Galera needs row-based replication and interleaved auto-increment locks.
 binlog_format = ROW
@@ -97,12 +99,29 @@ grastate() {
   [ -f "$file" ] && awk -v k="$key:" '$1 == k { print $2 }' "$file"
 }
 
-# The position a crashed node has reached, read by InnoDB recovery ("uuid:seqno").
+# The position a crashed node has reached, read by InnoDB recovery ("uuid:seqno"). The recovery
+# run should print it and exit within seconds; it is watched, and killed after 120 s or above
+# 2 GB of memory (seen once: a recovery run that went on serving and grew without bound). The
+# position is taken from its log either way; without one the node gets a full state transfer.
 recover_position() {
-  local n=$1 dir log
+  local n=$1 dir log pid rss
   dir="$(node_dir "$n")"
   log="$dir/recover.log"
-  "$MARIADBD" --defaults-file="$dir/my.cnf" --user=mysql --wsrep-recover --log-error="$log" >/dev/null 2>&1 || true
+  rm -f "$log"
+  "$MARIADBD" --defaults-file="$dir/my.cnf" --user=mysql --wsrep-recover --log-error="$log" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$pid" 2>/dev/null || break
+    rss="$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ')"
+    if grep -qs 'WSREP: Recovered position' "$log" || [ "${rss:-0}" -gt 2000000 ]; then
+      sleep 1
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+      break
+    fi
+    sleep 0.5
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$log" | tail -n 1
 }
 
