@@ -1,8 +1,17 @@
 import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+
+// test/galera.test.ts needs a Galera cluster (scripts/galera-up.sh): without TEST_GALERA_URLS it
+// is left out of the run, not registered, and this line says so.
+const galera = Boolean(process.env.TEST_GALERA_URLS?.trim());
+if (!galera) {
+  console.log(
+    'test/galera.test.ts: not run, TEST_GALERA_URLS is not set (scripts/galera-up.sh starts a cluster)',
+  );
+}
 
 // unplugin-swc makes vitest emit decorator metadata, which type-graphql and MikroORM need.
 export default defineConfig({
@@ -14,6 +23,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(galera ? [] : ['test/galera.test.ts'])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -12,7 +12,8 @@
  * (a sign-up in the same client group, an invoice for the typical client; ./bench/write-probe.ts)
  * and the 99th percentile of those writes' latency is reported. Prints a table of medians and the verdict on each bar, and writes
  * bench-results/results.json and bench-results/deletion-time.svg. Exits 0 when a bar fails: it
- * is a measurement. See docs/benchmark.md.
+ * is a measurement. See docs/benchmark.md. `--galera` measures the 1M-row deletion through a node of
+ * a Galera cluster against the single server instead (./bench/galera.ts).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +49,7 @@ import {
 } from './bench/report';
 import { ScratchDatabase } from './bench/scratch-database';
 import { WriteProbe, type WriteLatencies } from './bench/write-probe';
+import { galeraBench } from './bench/galera';
 import { startServer } from '../src/server';
 
 const DATABASE_NAME = 'erasure_bench';
@@ -168,6 +170,8 @@ interface PairRun {
 }
 
 async function main(): Promise<void> {
+  // `--galera`: the cluster comparison of ./bench/galera.ts, with options of its own.
+  if (process.argv.includes('--galera')) return galeraBench(log);
   const options = parseOptions();
   const serverUrl = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
   log(`scratch database ${DATABASE_NAME} on ${redact(serverUrl)} (dropped and recreated)`);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
-import { assertMigrated, createOrm, driverOf, migrate, type Driver, type Orm } from './db/orm';
+import { assertMigrated, createOrm, driverOf, migrate, poolStateOf, type Driver, type Orm } from './db/orm';
 import { assertComplete } from './deletion/completeness';
 import { planForPlugins, type ErasurePlan } from './deletion/erasure-plan';
 import { EventBus } from './events/event-bus';
@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock';
 import { OutboxProcessor } from './events/outbox';
 import { CLIENT_DELETED, ClientDeletionService } from './deletion/client-deletion.service';
 import { resolveSignInKey, signInHasher, type SignInHasher } from './auth/sign-in-key';
+import { ServiceMetrics } from './metrics';
 
 /** Everything a request or a command needs, built once per process. */
 export interface App extends AppCore {
@@ -32,6 +33,8 @@ export interface AppCore {
   readonly clock: Clock;
   /** Names sign-in attempts for the lockout by a keyed hash of the email. */
   readonly signInHasher: SignInHasher;
+  /** This app's Prometheus metrics (GET /metrics), in a registry of its own. */
+  readonly metrics: ServiceMetrics;
 }
 
 export interface AppOverrides {
@@ -81,8 +84,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       logger,
       clock: overrides.clock ?? systemClock,
       signInHasher: hasher,
+      metrics: new ServiceMetrics(),
     };
     const outbox = new OutboxProcessor(core);
+    core.metrics.observe({ pool: () => poolStateOf(orm), outbox: () => outbox.backlog() });
     const deletions = new ClientDeletionService(core, outbox);
     return {
       ...core,

@@ -32,6 +32,15 @@ export interface AppConfig {
    * the same on every replica (see `resolveSignInKey`). Never logged.
    */
   authHmacKey: string | null;
+  /**
+   * On a Galera node, the deletion's transaction replicates in fragments of this many rows
+   * (streaming replication); 0 replicates it as one write set at commit. See src/db/galera.ts.
+   */
+  galeraFragmentRows: number;
+  /** Whether GET /metrics answers (Prometheus text). */
+  metrics: boolean;
+  /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`. Never logged. */
+  metricsToken: string | null;
   nodeEnv: string;
 }
 
@@ -64,6 +73,12 @@ const schema = z.object({
   AUTH_HMAC_KEY: z
     .string()
     .min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)')
+    .optional(),
+  GALERA_FRAGMENT_ROWS: z.coerce.number().int().min(0).max(1_000_000_000).default(10_000),
+  METRICS: z.enum(['true', 'false']).default('true'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)')
     .optional(),
   NODE_ENV: z.string().default('development'),
 });
@@ -126,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     console: e.CONSOLE === 'true',
     bcryptRounds: e.BCRYPT_ROUNDS,
     authHmacKey: e.AUTH_HMAC_KEY ?? null,
+    galeraFragmentRows: e.GALERA_FRAGMENT_ROWS,
+    metrics: e.METRICS === 'true',
+    metricsToken: e.METRICS_TOKEN ?? null,
     nodeEnv,
   };
 }

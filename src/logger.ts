@@ -47,6 +47,8 @@ export function createLogger(
           'variables.otp',
           'authHmacKey',
           '*.authHmacKey',
+          'metricsToken',
+          '*.metricsToken',
         ],
         censor: '[redacted]',
       },

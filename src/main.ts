@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   // here (demo staff with a known password have no place on a real database).
   const app = await createApp(config, { migrate: config.embeddedDefault ? true : 'verify' });
   let seeded = false;
+  // CPU, memory and event-loop lag beside the service's own metrics on GET /metrics.
+  app.metrics.collectProcessMetrics();
   if (config.embeddedDefault && !(await isSeeded(app.orm.em.fork()))) {
     app.logger.info('empty database: seeding the demo company');
     await seedDemo(app, { password: config.seedStaffPassword });

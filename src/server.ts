@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -12,11 +12,13 @@ import { rememberClientAddress } from './auth/client-address';
 import { identityFromToken } from './auth/session.service';
 import { bearerToken } from './auth/session-token';
 import type { RequestContext } from './context';
+import { isGaleraNode, nodeReadiness } from './db/galera';
 import { errorLoggingPlugin, formatError, INTERNAL_ERROR_MESSAGE } from './graphql/error-policy';
 import { mountGraphiql } from './graphql/graphiql';
 import { costLimitPlugin, PARSE_OPTIONS, queryLimitRules } from './graphql/limits';
 import { persistedQueriesRefusedPlugin } from './graphql/persisted-queries';
 import { requestLoggingPlugin } from './graphql/request-logging';
+import { requestMetricsPlugin } from './graphql/request-metrics';
 import { buildAppSchema } from './graphql/schema';
 import { CONSOLE_PATH, defaultConsoleDir, mountConsole } from './web/staff-console';
 
@@ -125,6 +127,53 @@ function requestIdOf(req: Request): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+/** How long /readyz waits for the database before answering 503 (a partitioned node may not answer). */
+export const READINESS_TIMEOUT_MS = 3_000;
+
+type Readiness = { ready: true } | { ready: false; reason: string; error?: unknown };
+
+/**
+ * Whether this instance can serve: its database answers a query and, on a Galera node, the node
+ * is a Synced member of the primary component (src/db/galera.ts: a node cut off from the cluster
+ * still answers `SELECT 1`, but refuses every table). Answers within READINESS_TIMEOUT_MS.
+ */
+async function databaseReadiness(app: App): Promise<Readiness> {
+  const check = async (): Promise<Readiness> => {
+    try {
+      await app.orm.em.fork().execute('SELECT 1');
+      if (await isGaleraNode(app.orm)) {
+        const node = await nodeReadiness(app.orm);
+        if (!node.ready) {
+          return { ready: false, reason: `Galera node not serving (${node.state}, ${node.cluster})` };
+        }
+      }
+      return { ready: true };
+    } catch (error) {
+      return { ready: false, reason: 'database unreachable', error };
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ready: false, reason: `database did not answer within ${READINESS_TIMEOUT_MS} ms` }),
+      READINESS_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([check(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether an Authorization header carries `Bearer <expected>`, compared in constant time. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(match[1]), digest(expected));
+}
+
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -166,6 +215,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       persistedQueriesRefusedPlugin,
       errorLoggingPlugin,
       requestLoggingPlugin,
+      requestMetricsPlugin(app.metrics),
     ],
   });
   await apollo.start();
@@ -182,17 +232,32 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   });
 
   web.get('/readyz', async (_req, res) => {
-    try {
-      await app.orm.em.fork().execute('SELECT 1');
+    const check = await databaseReadiness(app);
+    if (check.ready) {
       res.json({ status: 'ready' });
-    } catch (error) {
-      app.logger.warn(
-        { reqId: res.locals.requestId, err: error },
-        'readiness check failed: database unreachable',
-      );
-      res.status(503).json({ status: 'unavailable' });
+      return;
     }
+    app.logger.warn(
+      { reqId: res.locals.requestId, reason: check.reason, ...(check.error ? { err: check.error } : {}) },
+      `readiness check failed: ${check.reason}`,
+    );
+    res.status(503).json({ status: 'unavailable' });
   });
+
+  // Prometheus metrics (METRICS, on by default), behind METRICS_TOKEN when it is set.
+  if (app.config.metrics) {
+    const token = app.config.metricsToken;
+    web.get('/metrics', async (req, res) => {
+      if (token !== null && !bearerMatches(req.headers.authorization, token)) {
+        res.status(401).set('www-authenticate', 'Bearer').json({ status: 'unauthorized' });
+        return;
+      }
+      const { contentType, body } = await app.metrics.scrape();
+      res.setHeader('content-type', contentType);
+      res.setHeader('cache-control', 'no-store');
+      res.end(body);
+    });
+  }
 
   // GET /graphql from a browser: the GraphiQL IDE (GRAPHIQL, on unless NODE_ENV=production).
   if (app.config.graphiql) mountGraphiql(web, '/graphql');
@@ -215,7 +280,9 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
           ctx.staff = await identityFromToken(app, em, token);
         } catch (error) {
           // Apollo answers with a masked 500; the cause is logged here, where the id is known.
+          // Apollo's plugins never see such a request: it is counted here.
           logger.error({ err: error }, 'session lookup failed');
+          app.metrics.graphqlRequest(null, null, 'INTERNAL_SERVER_ERROR', 0);
           throw error;
         }
       }

@@ -1,11 +1,16 @@
 import { raw } from '@mikro-orm/core';
 import type { App } from '../app';
+import { latestSql } from '../db/galera';
+import { withRetry } from '../db/retry';
+import { Sql } from '../db/sql';
 import { AuthAttempt, type AuthAttemptResult } from '../entities/auth-attempt.entity';
 
 // Database access for the lockout's counter, `auth_attempts`. Every statement runs on a fresh
 // fork of the app's EntityManager, outside any transaction of the caller, and commits on its own:
 // a reservation must be visible to every other process before this one compares a password, and
-// a failure must count even when the caller's work rolls back.
+// a failure must count even when the caller's work rolls back. The two writes are single
+// statements, retried on their own when the database refuses them (a deadlock, or a conflict with
+// another cluster node's prune): a refused insert wrote nothing, so its retry counts once.
 
 /** Rows older than this are no use to any lockout decision and are deleted on the way. */
 export const ATTEMPT_RETENTION_MS = 60 * 60 * 1000;
@@ -15,7 +20,9 @@ const PRUNE_INTERVAL_MS = 60 * 1000;
 
 /** Writes a `pending` attempt under the subject and returns its id. Commits before returning. */
 export async function insertAttempt(app: App, subjectHash: string, at: Date): Promise<number> {
-  const id = await app.orm.em.fork().insert(AuthAttempt, { subjectHash, attemptedAt: at, result: 'pending' });
+  const id = await withRetry(app, 'sign_in_attempt', () =>
+    app.orm.em.fork().insert(AuthAttempt, { subjectHash, attemptedAt: at, result: 'pending' }),
+  );
   return Number(id);
 }
 
@@ -25,7 +32,9 @@ export async function settleAttempt(
   id: number,
   result: Exclude<AuthAttemptResult, 'pending'>,
 ): Promise<void> {
-  await app.orm.em.fork().nativeUpdate(AuthAttempt, { id }, { result });
+  await withRetry(app, 'sign_in_attempt', () =>
+    app.orm.em.fork().nativeUpdate(AuthAttempt, { id }, { result }),
+  );
 }
 
 /** An attempt that counts against its subject: failed, or still in progress. */
@@ -68,12 +77,10 @@ export async function countedAttempts(
     .orderBy({ attemptedAt: 'desc', id: 'desc' })
     .limit(limit);
   // The query builder writes the SELECT, but cannot put MariaDB's per-statement setting in front of
-  // it: the statement is sent as text, with the prefix on a Galera node, and its rows are mapped
-  // back to entities by the ORM. (A session-wide SET on a pooled connection would outlive the read.)
-  const prefix = (await isGaleraNode(app)) ? 'SET STATEMENT wsrep_sync_wait = 1 FOR ' : '';
-  const rows = await em.execute<Record<string, unknown>[]>(prefix + counted.getQuery(), [
-    ...counted.getParams(),
-  ]);
+  // it: the statement is sent as text, with the wait for the cluster on a Galera node (latestSql),
+  // and its rows are mapped back to entities by the ORM.
+  const query = await latestSql(app.orm, new Sql(counted.getQuery(), counted.getParams()));
+  const rows = await em.execute<Record<string, unknown>[]>(query.text, [...query.params]);
   return rows.map((row) => {
     const attempt = em.map(AuthAttempt, row);
     return {
@@ -102,28 +109,4 @@ export async function pruneAttempts(app: App, now: Date): Promise<void> {
   } catch (error) {
     app.logger.warn({ errorName: (error as Error).name }, 'pruning old sign-in attempts failed');
   }
-}
-
-const galera = new WeakMap<App, Promise<boolean>>();
-
-/** Whether the app's MariaDB server is a Galera node (asked once per app). */
-function isGaleraNode(app: App): Promise<boolean> {
-  if (app.driver !== 'mysql') return Promise.resolve(false);
-  let answer = galera.get(app);
-  if (!answer) {
-    // A server variable: nothing the ORM models.
-    answer = app.orm.em
-      .fork()
-      .execute<{ wsrep_on: number | string }[]>('SELECT @@wsrep_on AS wsrep_on')
-      .then(([row]) => Number(row?.wsrep_on) === 1)
-      .catch((error: { errno?: number }) => {
-        // MySQL and MariaDB builds without Galera have no such variable (ER_UNKNOWN_SYSTEM_VARIABLE).
-        if (error.errno === 1193) return false;
-        // Anything else (the server is unreachable): ask again next time, and fail this attempt.
-        galera.delete(app);
-        throw error;
-      });
-    galera.set(app, answer);
-  }
-  return answer;
 }

@@ -76,6 +76,7 @@ export async function login(
   const check = await reservePasswordCheck(app, email);
   if (!check.granted) {
     ctx.logger.warn('sign-in refused: too many failed attempts');
+    app.metrics.lockedOut('sign_in');
     return new TooManyAttemptsError(check.retryAfter);
   }
 
@@ -85,6 +86,7 @@ export async function login(
     await bcrypt.compare(password, await dummyHash(app));
     await check.settle('failure');
     ctx.logger.info('sign-in refused');
+    app.metrics.signInFailed('invalid_credentials');
     return new InvalidCredentialsError();
   }
 
@@ -95,6 +97,7 @@ export async function login(
     await check.settle('failure');
     await recordPasswordAttempt(app, subject, 'failure');
     ctx.logger.info({ staffId }, 'sign-in refused');
+    app.metrics.signInFailed('invalid_credentials');
     return new InvalidCredentialsError();
   }
 
@@ -108,8 +111,15 @@ export async function login(
     await check.settle('failure');
     await recordPasswordAttempt(app, subject, 'failure');
     ctx.logger.info({ staffId, secondFactor }, 'sign-in refused: second factor');
-    if (secondFactor === 'required') return new SecondFactorRequiredError();
-    if (secondFactor === 'unsupported') return new SecondFactorUnsupportedError();
+    if (secondFactor === 'required') {
+      app.metrics.signInFailed('second_factor_required');
+      return new SecondFactorRequiredError();
+    }
+    if (secondFactor === 'unsupported') {
+      app.metrics.signInFailed('second_factor_unsupported');
+      return new SecondFactorUnsupportedError();
+    }
+    app.metrics.signInFailed('invalid_credentials');
     return new InvalidCredentialsError();
   }
 

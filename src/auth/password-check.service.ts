@@ -1,6 +1,7 @@
 import bcrypt from 'bcrypt';
 import type { App } from '../app';
 import type { RequestContext } from '../context';
+import { withRetry } from '../db/retry';
 import { LogUser } from '../entities/log-user.entity';
 import { unauthenticatedError } from '../graphql/errors';
 import { InvalidPasswordError, TooManyAttemptsError } from '../schema/errors';
@@ -131,14 +132,16 @@ export async function recordPasswordAttempt(
   result: 'success' | 'failure',
 ): Promise<void> {
   const now = app.clock.now();
-  await app.orm.em.fork().insert(LogUser, {
-    user: subject.userId,
-    company: subject.companyId,
-    ipAddress: subject.ipAddress,
-    dateAdded: now,
-    dateUpdated: now,
-    result,
-  });
+  await withRetry(app, 'auth_log', () =>
+    app.orm.em.fork().insert(LogUser, {
+      user: subject.userId,
+      company: subject.companyId,
+      ipAddress: subject.ipAddress,
+      dateAdded: now,
+      dateUpdated: now,
+      result,
+    }),
+  );
 }
 
 /**
@@ -164,6 +167,7 @@ export async function verifyStaffPassword(
   const check = await reservePasswordCheck(app, row.email);
   if (!check.granted) {
     ctx.logger.warn({ staffId: staff.staffId }, 'password check refused: too many failed attempts');
+    app.metrics.lockedOut('deletion_confirmation');
     return new TooManyAttemptsError(check.retryAfter);
   }
   const matches = await bcrypt.compare(password, row.user.password);

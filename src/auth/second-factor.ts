@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { verify } from 'otplib';
 import type { App } from '../app';
+import { withRetry } from '../db/retry';
 import { UserOtp } from '../entities/user-otp.entity';
 import type { User } from '../entities/user.entity';
 
@@ -77,18 +78,25 @@ export async function checkSecondFactor(
   return (await useCode(app, user.userId, code, now)) ? 'ok' : 'invalid';
 }
 
-/** Records the code as used; false when it was used before (a replay). */
+/**
+ * Records the code as used; false when it was used before (a replay). Retried when the database
+ * refuses the writes: two requests using the same code through different cluster nodes conflict at
+ * certification (a deadlock error, not a duplicate key), and the loser's retry then finds the code
+ * used. The code is verified once, before: a retry only repeats these writes.
+ */
 async function useCode(app: App, userId: number, code: string, now: Date): Promise<boolean> {
-  const em = app.orm.em.fork();
-  await em.nativeDelete(UserOtp, {
-    user: userId,
-    dateAdded: { $lt: new Date(now.getTime() - USED_CODE_MEMORY_MS) },
+  return withRetry(app, 'one_time_code', async () => {
+    const em = app.orm.em.fork();
+    await em.nativeDelete(UserOtp, {
+      user: userId,
+      dateAdded: { $lt: new Date(now.getTime() - USED_CODE_MEMORY_MS) },
+    });
+    try {
+      await em.insert(UserOtp, { user: userId, otp: code, dateAdded: now });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
   });
-  try {
-    await em.insert(UserOtp, { user: userId, otp: code, dateAdded: now });
-    return true;
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return false;
-    throw error;
-  }
 }

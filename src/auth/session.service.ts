@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { RequestContext, StaffIdentity } from '../context';
 import type { Em } from '../db/orm';
+import { withRetry } from '../db/retry';
 import { Session } from '../entities/session.entity';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { loadStaffAccess } from './staff-access';
@@ -20,8 +21,11 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
   const now = app.clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + app.config.sessionTtlSeconds * 1000);
-  await em.nativeDelete(Session, { user: userId, expiresAt: { $lte: now } });
-  await em.insert(Session, { user: userId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now });
+  // Two statements, each committing on its own; a refused one wrote nothing and runs again.
+  await withRetry(app, 'session', async () => {
+    await em.nativeDelete(Session, { user: userId, expiresAt: { $lte: now } });
+    await em.insert(Session, { user: userId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now });
+  });
   return { token, expiresAt };
 }
 
@@ -29,6 +33,10 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
  * Who a bearer token signs in, checked on every request: the session must exist and be unexpired,
  * and its staff member must still be active and belong to a staff group. Permissions are read
  * afresh, so a change to a group applies to open sessions at their next request.
+ *
+ * On a Galera node the session is read only once the node has applied everything the cluster
+ * committed (`wsrep_sync_wait`): a token issued through another node a moment ago works at once,
+ * and one ended (or a staff member deactivated) through another node stops working at once.
  */
 export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
   const holder = await findSessionHolder(em, hashSessionToken(token), app.clock.now());
@@ -46,6 +54,7 @@ export async function identityFromToken(app: App, em: Em, token: string): Promis
 
 /** Ends the session of this request's token; the token stops working at once. */
 export async function endSession(ctx: RequestContext): Promise<void> {
-  if (!ctx.staff) return;
-  await ctx.em.nativeDelete(Session, { id: ctx.staff.sessionId });
+  const staff = ctx.staff;
+  if (!staff) return;
+  await withRetry(ctx.app, 'session', () => ctx.em.nativeDelete(Session, { id: staff.sessionId }));
 }

@@ -126,3 +126,22 @@ export async function assertMigrated(orm: Orm): Promise<void> {
   const pending = expected.filter((name) => !done.has(name));
   if (pending.length > 0) throw new PendingMigrationsError(pending);
 }
+
+/** The parts of knex's pool (tarn) that tell its state. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max: number;
+}
+
+/**
+ * The connection pool's state, for the metrics: connections lent out, idle ones, requests waiting
+ * for one, and the most it opens. SQLite has one connection.
+ */
+export function poolStateOf(orm: Orm): { inUse: number; idle: number; waiting: number; max: number } {
+  const pool = (orm.em.getKnex().client as { pool?: TarnPool }).pool;
+  const max = driverOf(orm) === 'sqlite' ? 1 : (pool?.max ?? 0);
+  if (!pool) return { inUse: 0, idle: 0, waiting: 0, max };
+  return { inUse: pool.numUsed(), idle: pool.numFree(), waiting: pool.numPendingAcquires(), max };
+}

@@ -4,7 +4,10 @@ import { IsolationLevel } from '@mikro-orm/core';
 import type { AppCore } from '../app';
 import type { RequestContext } from '../context';
 import { requireStaff } from '../auth/require-staff';
+import { largeTransaction } from '../db/galera';
+import { withRetry } from '../db/retry';
 import { EmSqlRunner, PreparedReads } from '../db/sql-runner';
+import { deletionOutcomeOf, deletionOutcomeOfError } from '../metrics';
 import type { Em } from '../db/orm';
 import { ClientDeletion } from '../entities';
 import { enqueue, enqueueFromRows, type OutboxProcessor } from '../events/outbox';
@@ -30,6 +33,13 @@ export const PERMANENCE_WARNING =
 
 export { CLIENT_DELETED };
 
+type DeleteClientOutcome =
+  | ClientDeleted
+  | ClientNotFoundError
+  | DeletionBlockedError
+  | PreviewStaleError
+  | Exclude<Awaited<ReturnType<typeof verifyStaffPassword>>, 'ok'>;
+
 /**
  * Previews and erases clients (SPEC 2). Every method works in the acting staff member's company;
  * another company's client is reported as not found.
@@ -53,6 +63,18 @@ export class ClientDeletionService {
   }
 
   async preview(ctx: RequestContext, clientId: number): Promise<ClientDeletionPreview | ClientNotFoundError> {
+    const started = performance.now();
+    try {
+      return await this.previewOnce(ctx, clientId);
+    } finally {
+      this.app.metrics.previewFinished((performance.now() - started) / 1000);
+    }
+  }
+
+  private async previewOnce(
+    ctx: RequestContext,
+    clientId: number,
+  ): Promise<ClientDeletionPreview | ClientNotFoundError> {
     const client: ClientRef = { id: clientId, companyId: requireStaff(ctx).companyId };
     // One statement: the company scope, every count, the kept rows and the blockers, from one
     // snapshot and in one round trip, prepared once per pooled connection (see PreparedReads).
@@ -103,13 +125,31 @@ export class ClientDeletionService {
     clientId: number,
     password: string,
     confirmedToken?: string | null,
-  ): Promise<
-    | ClientDeleted
-    | ClientNotFoundError
-    | DeletionBlockedError
-    | PreviewStaleError
-    | Exclude<Awaited<ReturnType<typeof verifyStaffPassword>>, 'ok'>
-  > {
+  ): Promise<DeleteClientOutcome> {
+    const called = performance.now();
+    const metered = { deletedNow: false };
+    try {
+      const result = await this.deleteClientOnce(ctx, clientId, password, confirmedToken, metered);
+      const rows = 'receipt' in result ? result.receipt.total : 0;
+      this.app.metrics.deletionFinished(
+        deletionOutcomeOf(result, metered.deletedNow),
+        (performance.now() - called) / 1000,
+        rows,
+      );
+      return result;
+    } catch (error) {
+      this.app.metrics.deletionFinished(deletionOutcomeOfError(error), (performance.now() - called) / 1000);
+      throw error;
+    }
+  }
+
+  private async deleteClientOnce(
+    ctx: RequestContext,
+    clientId: number,
+    password: string,
+    confirmedToken: string | null | undefined,
+    metered: { deletedNow: boolean },
+  ): Promise<DeleteClientOutcome> {
     const staff = requireStaff(ctx);
     const passwordCheck = await verifyStaffPassword(ctx, password);
     if (passwordCheck !== 'ok') return passwordCheck;
@@ -119,62 +159,73 @@ export class ClientDeletionService {
     // False when the outcome is a receipt stored by an earlier call: nothing to log or deliver.
     let deletedNow = false;
     try {
-      outcome = await ctx.em.fork().transactional(async (em) => {
-        const db = new EmSqlRunner(em, this.app.driver);
-        const client = await findClientInCompany(db, clientId, staff.companyId, { forUpdate: true });
-        if (!client) {
-          const receipt = await this.storedReceipt(em, staff.companyId, clientId);
-          return receipt ? new ClientDeleted(receipt) : new ClientNotFoundError(clientId);
-        }
-        const run = this.executor.begin(db, client);
-        // Before anything reads a keep rule: shared sign-ins are decided by one deletion at a time.
-        await run.lockContested();
-        const assessment = await this.executor.assess(db, client, { counts: false });
-        const blockers = this.blockersOf(assessment);
-        if (blockers.length > 0) return new DeletionBlockedError(blockers);
-        const kept = this.keptOf(assessment.kept);
+      // A deadlock or a cluster certification conflict runs the whole transaction again (the
+      // password was checked above, once); on a Galera node it replicates in fragments.
+      outcome = await withRetry(this.app, 'deletion', () => {
+        deletedNow = false;
+        return largeTransaction(
+          this.app,
+          ctx.em,
+          async (em) => {
+            const db = new EmSqlRunner(em, this.app.driver);
+            const client = await findClientInCompany(db, clientId, staff.companyId, { forUpdate: true });
+            if (!client) {
+              const receipt = await this.storedReceipt(em, staff.companyId, clientId);
+              return receipt ? new ClientDeleted(receipt) : new ClientNotFoundError(clientId);
+            }
+            const run = this.executor.begin(db, client);
+            // Before anything reads a keep rule: shared sign-ins are decided by one deletion at a time.
+            await run.lockContested();
+            const assessment = await this.executor.assess(db, client, { counts: false });
+            const blockers = this.blockersOf(assessment);
+            if (blockers.length > 0) return new DeletionBlockedError(blockers);
+            const kept = this.keptOf(assessment.kept);
 
-        // The rows are not counted first: a delete returns how many rows it removed, and the
-        // receipt's counts fingerprint exactly like the preview's. When they differ from the
-        // confirmed preview, something changed in between and everything rolls back.
-        const now = this.app.clock.now();
-        await run.stage();
-        await this.app.events.publish('client.deleting', {
-          client,
-          db,
-          em,
-          deleteTablesOf: (owner) => run.deleteTablesOf(owner),
-          enqueue: (event, payload) => enqueue(db, now, event, payload),
-          enqueueFrom: (event, table, column, key) =>
-            enqueueFromRows(db, now, event, key, column, run.rowsOf(table)),
-        });
-        const deleted = await run.finish();
-        const counts = this.countsOf(new Map(Object.entries(deleted)));
-        const token = previewToken(client, [], counts, kept);
-        if (confirmedToken && confirmedToken !== token) throw new StalePreview(token);
+            // The rows are not counted first: a delete returns how many rows it removed, and the
+            // receipt's counts fingerprint exactly like the preview's. When they differ from the
+            // confirmed preview, something changed in between and everything rolls back.
+            const now = this.app.clock.now();
+            await run.stage();
+            await this.app.events.publish('client.deleting', {
+              client,
+              db,
+              em,
+              deleteTablesOf: (owner) => run.deleteTablesOf(owner),
+              enqueue: (event, payload) => enqueue(db, now, event, payload),
+              enqueueFrom: (event, table, column, key) =>
+                enqueueFromRows(db, now, event, key, column, run.rowsOf(table)),
+            });
+            const deleted = await run.finish();
+            const counts = this.countsOf(new Map(Object.entries(deleted)));
+            const token = previewToken(client, [], counts, kept);
+            if (confirmedToken && confirmedToken !== token) throw new StalePreview(token);
 
-        const audit = em.create(ClientDeletion, {
-          company: staff.companyId,
-          clientId,
-          staff: staff.staffId,
-          // Whole seconds: what a DATETIME column keeps, so a repeated call returns the same receipt.
-          deletedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
-          // In the preview's order (parents first), so the receipt reads like the preview.
-          counts: Object.fromEntries(counts.map((c) => [c.table, c.count])),
-          kept: Object.fromEntries(kept.map((k) => [k.table, k.count])),
-          total: sum(counts),
-          durationMs: Math.round(performance.now() - started),
-        });
-        await em.flush();
-        await enqueue(db, now, CLIENT_DELETED, {
-          deletionId: audit.id,
-          companyId: staff.companyId,
-          clientId,
-          counts: deleted,
-        });
-        deletedNow = true;
-        return new ClientDeleted(this.toReceipt(audit));
-      }, this.deletionTransaction);
+            const audit = em.create(ClientDeletion, {
+              company: staff.companyId,
+              clientId,
+              staff: staff.staffId,
+              // Whole seconds: what a DATETIME column keeps, so a repeated call returns the same receipt.
+              deletedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
+              // In the preview's order (parents first), so the receipt reads like the preview.
+              counts: Object.fromEntries(counts.map((c) => [c.table, c.count])),
+              kept: Object.fromEntries(kept.map((k) => [k.table, k.count])),
+              total: sum(counts),
+              durationMs: Math.round(performance.now() - started),
+            });
+            await em.flush();
+            await enqueue(db, now, CLIENT_DELETED, {
+              deletionId: audit.id,
+              companyId: staff.companyId,
+              clientId,
+              counts: deleted,
+            });
+            deletedNow = true;
+            return new ClientDeleted(this.toReceipt(audit));
+          },
+          this.deletionTransaction,
+        );
+      });
+      metered.deletedNow = deletedNow;
     } catch (error) {
       if (error instanceof StalePreview) return new PreviewStaleError(error.token);
       throw error;

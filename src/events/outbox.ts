@@ -1,7 +1,9 @@
 import type { AppCore } from '../app';
 import { OutboxEvent } from '../entities';
-import type { SqlRunner } from '../db/sql-runner';
+import { withRetry } from '../db/retry';
+import { EmSqlRunner, type SqlRunner } from '../db/sql-runner';
 import { type Sql, ident, sql } from '../db/sql';
+import type { OutboxBacklog } from '../metrics';
 
 /** Attempts before an event is parked as `failed` for an operator to look at. */
 export const MAX_ATTEMPTS = 6;
@@ -106,32 +108,62 @@ export class OutboxProcessor {
     }
   }
 
+  /**
+   * What the metrics report of the outbox: events not delivered yet, parked ones, and the age of
+   * the oldest not delivered. Read at each scrape of /metrics.
+   */
+  async backlog(): Promise<OutboxBacklog> {
+    const db = new EmSqlRunner(this.app.orm.em.fork(), this.app.driver);
+    const rows = await db.rows<{ status: string; n: number | string; oldest: Date | number | string | null }>(
+      sql`SELECT status AS status, COUNT(*) AS n, MIN(created_at) AS oldest
+            FROM outbox_events WHERE status IN ('pending', 'failed') GROUP BY status`,
+    );
+    const pending = rows.find((r) => r.status === 'pending');
+    const oldest = pending?.oldest == null ? null : toDate(pending.oldest);
+    return {
+      pending: Number(pending?.n ?? 0),
+      failed: Number(rows.find((r) => r.status === 'failed')?.n ?? 0),
+      oldestPendingSeconds: oldest
+        ? Math.max(0, (this.app.clock.now().getTime() - oldest.getTime()) / 1000)
+        : 0,
+    };
+  }
+
+  // The claim and the two outcomes are single statements, each retried on its own when the
+  // database refuses it (two processes claiming the same event through different cluster nodes):
+  // a retried claim finds the event claimed and leaves it. The handlers are never run twice by
+  // such a retry: they run between the statements.
   private async deliver(event: OutboxEvent, result: DrainResult) {
     const em = this.app.orm.em.fork();
     const now = this.app.clock.now();
-    const claimed = await em.nativeUpdate(
-      OutboxEvent,
-      { id: event.id, attempts: event.attempts, status: 'pending' },
-      { attempts: event.attempts + 1, availableAt: new Date(now.getTime() + LEASE_MS) },
+    const claimed = await withRetry(this.app, 'outbox', () =>
+      em.nativeUpdate(
+        OutboxEvent,
+        { id: event.id, attempts: event.attempts, status: 'pending' },
+        { attempts: event.attempts + 1, availableAt: new Date(now.getTime() + LEASE_MS) },
+      ),
     );
     if (claimed !== 1) return; // another process has it
     const attempts = event.attempts + 1;
     try {
       for (const handler of this.app.events.handlersFor(event.event)) await handler(event.payload);
-      await em.nativeDelete(OutboxEvent, { id: event.id });
+      await withRetry(this.app, 'outbox', () => em.nativeDelete(OutboxEvent, { id: event.id }));
       result.delivered++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = attempts >= MAX_ATTEMPTS;
-      await em.nativeUpdate(
-        OutboxEvent,
-        { id: event.id },
-        {
-          status: failed ? 'failed' : 'pending',
-          lastError: message.slice(0, 1000),
-          availableAt: new Date(now.getTime() + backoffMs(attempts)),
-        },
+      await withRetry(this.app, 'outbox', () =>
+        em.nativeUpdate(
+          OutboxEvent,
+          { id: event.id },
+          {
+            status: failed ? 'failed' : 'pending',
+            lastError: message.slice(0, 1000),
+            availableAt: new Date(now.getTime() + backoffMs(attempts)),
+          },
+        ),
       );
+      this.app.metrics.outboxDeliveryFailed(failed);
       this.app.logger.warn(
         { outboxId: event.id, event: event.event, attempts, failed },
         'outbox event failed',
@@ -140,4 +172,11 @@ export class OutboxProcessor {
       else result.retrying++;
     }
   }
+}
+
+function toDate(value: Date | number | string): Date {
+  if (value instanceof Date) return value;
+  // SQLite keeps MikroORM's epoch milliseconds; a driver may hand a numeric string.
+  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value));
+  return new Date(value);
 }

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../context';
-import { PUBLIC_ERROR_CODES } from './errors';
+import { DatabaseBusyError } from '../db/retry';
+import { databaseBusyError, PUBLIC_ERROR_CODES } from './errors';
 import { asRefusal } from './limits';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
@@ -38,13 +40,22 @@ export function withoutInputValues(message: string): string {
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const refusal = asRefusal(formatted, error);
   if (refusal) return refusal;
-  const code = codeOf(formatted);
   const { path, locations } = formatted;
+  // A service gave up on a transaction the database kept refusing: thrown, retryable, no SQL.
+  if (isDatabaseBusy(error)) {
+    const busy = databaseBusyError();
+    return { message: busy.message, locations, path, extensions: busy.extensions };
+  }
+  const code = codeOf(formatted);
   if (isPublic(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { message: withoutInputValues(formatted.message), locations, path, extensions };
   }
   return { message: INTERNAL_ERROR_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function isDatabaseBusy(error: unknown): boolean {
+  return error !== undefined && unwrapResolverError(error) instanceof DatabaseBusyError;
 }
 
 /**
@@ -57,7 +68,8 @@ export const errorLoggingPlugin: ApolloServerPlugin<RequestContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const code = codeOf(error);
-          if (isPublic(code)) continue;
+          // DATABASE_BUSY was logged, without SQL, where the retries gave up (src/db/retry.ts).
+          if (isPublic(code) || isDatabaseBusy(error)) continue;
           contextValue.logger.error(
             { err: error.originalError ?? error, path: error.path },
             'request failed',

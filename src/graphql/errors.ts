@@ -1,6 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { QUERY_REFUSED } from './query-refusal';
 
+/** The code of a request whose transaction the database kept refusing (SPEC 3). */
+export const DATABASE_BUSY = 'DATABASE_BUSY';
+
+/** Its message: what happened and what to do, without SQL or the database's own words. */
+export const DATABASE_BUSY_MESSAGE =
+  'The database is busy with conflicting changes and refused this request several times; ' +
+  'nothing was changed. Send it again in a moment.';
+
 /**
  * The only codes a client ever sees on a thrown error (besides GraphQL's own parse and validation
  * failures). Anything else is masked as INTERNAL_SERVER_ERROR by the server's error formatter.
@@ -17,6 +25,9 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   // A request refused by the limits of src/graphql/limits.ts.
   QUERY_REFUSED,
+  // The database kept refusing a transaction (deadlocks, cluster conflicts): nothing was changed,
+  // the request may be sent again. See src/db/retry.ts.
+  DATABASE_BUSY,
 ]);
 
 export function unauthenticatedError(): GraphQLError {
@@ -37,4 +48,12 @@ export function badUserInputError(message: string, argumentName?: string): Graph
   return new GraphQLError(message, {
     extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+/**
+ * A transaction the database kept refusing (DatabaseBusyError of src/db/retry.ts): thrown with
+ * `extensions.code` DATABASE_BUSY and `extensions.retryable` true. Nothing was changed.
+ */
+export function databaseBusyError(): GraphQLError {
+  return new GraphQLError(DATABASE_BUSY_MESSAGE, { extensions: { code: DATABASE_BUSY, retryable: true } });
 }
