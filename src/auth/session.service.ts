@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { RequestContext, StaffIdentity } from '../context';
 import type { Em } from '../db/orm';
+import { latestSql } from '../db/galera';
 import { withRetry } from '../db/retry';
 import { Session } from '../entities/session.entity';
 import { hashSessionToken, newSessionToken } from './session-token';
@@ -39,7 +40,11 @@ export async function createSession(app: App, em: Em, userId: number): Promise<I
  * and one ended (or a staff member deactivated) through another node stops working at once.
  */
 export async function identityFromToken(app: App, em: Em, token: string): Promise<StaffIdentity | null> {
-  const holder = await findSessionHolder(em, hashSessionToken(token), app.clock.now());
+  // On a Galera node, after every commit of the cluster: a logout or a deactivation made through
+  // another node holds here at once.
+  const holder = await findSessionHolder(em, hashSessionToken(token), app.clock.now(), (query) =>
+    latestSql(app.orm, query),
+  );
   if (!holder) return null;
   const access = await loadStaffAccess(em, holder.staffId);
   if (!access) return null;

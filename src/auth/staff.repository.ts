@@ -4,6 +4,7 @@ import { Staff } from '../entities/staff.entity';
 import { StaffGroup } from '../entities/staff-group.entity';
 import { StaffGroupMember } from '../entities/staff-group-member.entity';
 import { StaffGroupPermission } from '../entities/staff-group-permission.entity';
+import { Sql } from '../db/sql';
 
 // Database access for staff members, their sign-ins, sessions and groups. The rules (who may sign
 // in, in which company a member acts) are the services'; these functions only read.
@@ -47,16 +48,23 @@ export interface SessionHolder {
  * by `now`. At most one: token_hash is unique, and so is staff.user_id (a users row signs in one
  * staff member, never whichever of several happens to come first).
  */
-export async function findSessionHolder(em: Em, tokenHash: string, now: Date): Promise<SessionHolder | null> {
+export async function findSessionHolder(
+  em: Em,
+  tokenHash: string,
+  now: Date,
+  /** How the statement is sent: e.g. with the wait for the cluster on a Galera node (latestSql). */
+  prepare: (query: Sql) => Promise<Sql> = async (query) => query,
+): Promise<SessionHolder | null> {
   // All rows rather than 'get': a LIMIT across the to-many join to sessions would make the ORM
   // wrap the query in a pagination sub-select.
-  const [row] = await em
+  const lookup = em
     .createQueryBuilder(Staff, 'st')
     .select([sql.ref('s.id').as('sessionId'), sql.ref('u.id').as('userId'), sql.ref('st.id').as('staffId')])
     .join('st.user', 'u')
     .join('u.sessions', 's')
-    .where({ status: 'active', 's.tokenHash': tokenHash, 's.expiresAt': { $gt: now } })
-    .execute<SessionHolder[]>('all');
+    .where({ status: 'active', 's.tokenHash': tokenHash, 's.expiresAt': { $gt: now } });
+  const query = await prepare(new Sql(lookup.getQuery(), lookup.getParams()));
+  const [row] = await em.execute<SessionHolder[]>(query.text, [...query.params]);
   if (!row) return null;
   return { sessionId: Number(row.sessionId), userId: Number(row.userId), staffId: Number(row.staffId) };
 }
