@@ -4,6 +4,7 @@ import {
   Entity,
   ManyToOne,
   OneToMany,
+  OneToOne,
   PrimaryKey,
   type EntityClass,
   type Rel,
@@ -14,7 +15,7 @@ import { entitiesFor } from '../src/db/orm';
 import { CORE, planForPlugins, type ErasurePlan } from '../src/deletion/erasure-plan';
 import { BlocksDeletion, ClientData } from '../src/deletion/erasure-rules';
 import { sql } from '../src/db/sql';
-import { Client, Contact } from '../src/entities';
+import { Client, Contact, User } from '../src/entities';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
@@ -85,6 +86,26 @@ class LonelyParent {
 class Orphan {
   @PrimaryKey({ type: 'integer' }) id!: number;
   @ManyToOne(() => LonelyParent, { fieldName: 'parent_id', deleteRule: 'no action' })
+  parent!: Rel<LonelyParent>;
+}
+
+/** A sign-in that would go with the row naming it, though a staff member may share it. */
+@ClientData({ category: 'Gadgets', erasedWith: ['client'] })
+@Entity({ tableName: 'greedy_logins' })
+class GreedyLogin {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+  @ManyToOne(() => User, { fieldName: 'user_id', deleteRule: 'no action', cascade: [Cascade.REMOVE] })
+  user!: Rel<User>;
+}
+
+/** A one-to-one whose removal would follow the reference: the plan does not. */
+@ClientData({ category: 'Gadgets', erasedWith: ['client'] })
+@Entity({ tableName: 'paired_profiles' })
+class PairedProfile {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+  @OneToOne(() => LonelyParent, { fieldName: 'parent_id', owner: true, cascade: [Cascade.ALL] })
   parent!: Rel<LonelyParent>;
 }
 
@@ -211,6 +232,15 @@ describe('compiling declarations', () => {
   it('refuses a collection that cascades removal into an entity that is not client data', async () => {
     await expect(planOf([], [CarelessParent, UndeclaredChild])).rejects.toThrow(
       /CarelessParent\.children cascades removal to UndeclaredChild, which declares no @ClientData/,
+    );
+  });
+
+  it('refuses removal cascading along a reference instead of a collection', async () => {
+    await expect(planOf([], [GreedyLogin])).rejects.toThrow(
+      /GreedyLogin\.user cascades removal along a many-to-one; only one-to-many collections may \(declare the link on User instead\)/,
+    );
+    await expect(planOf([], [LonelyParent, PairedProfile])).rejects.toThrow(
+      /PairedProfile\.parent cascades removal along a one-to-one/,
     );
   });
 

@@ -254,6 +254,12 @@ function isManyToOne(prop: EntityProperty): boolean {
   return prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && !!prop.owner);
 }
 
+const KIND_NAMES: Partial<Record<ReferenceKind, string>> = {
+  [ReferenceKind.MANY_TO_ONE]: 'many-to-one',
+  [ReferenceKind.ONE_TO_ONE]: 'one-to-one',
+  [ReferenceKind.MANY_TO_MANY]: 'many-to-many',
+};
+
 function cascadesRemove(prop: EntityProperty): boolean {
   const cascade = prop.cascade ?? [];
   return cascade.includes(Cascade.REMOVE) || cascade.includes(Cascade.ALL);
@@ -311,8 +317,15 @@ export function planFromMetadata(
   for (const meta of metas) {
     const declared = clientDataOf(meta.class);
     for (const blocker of blockersOf(meta.class)) blockers.push({ ...blocker, owner: ownerOf(meta) });
-    // A collection that cascades removal into an entity that is not client data.
     for (const prop of meta.relations) {
+      // Only collections cascade: a removal that followed a reference would take a row that others
+      // may share (a sign-in a staff member uses too); such rows are declared links with a keep rule.
+      if (prop.kind !== ReferenceKind.ONE_TO_MANY && cascadesRemove(prop)) {
+        problems.push(
+          `${meta.className}.${prop.name} cascades removal along a ${KIND_NAMES[prop.kind] ?? prop.kind}; only one-to-many collections may (declare the link on ${prop.targetMeta!.className} instead)`,
+        );
+      }
+      // A collection that cascades removal into an entity that is not client data.
       if (
         prop.kind === ReferenceKind.ONE_TO_MANY &&
         cascadesRemove(prop) &&
