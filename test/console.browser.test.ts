@@ -11,8 +11,10 @@ import type { App } from '../src/app';
 import { loadConfig, type DatabaseConfig } from '../src/config';
 import { EmSqlRunner } from '../src/db/sql-runner';
 import { sql } from '../src/db/sql';
-import { Client, ClientDeletion, Contact, Staff } from '../src/entities';
+import { Client, ClientDeletion, Company, Contact, Staff } from '../src/entities';
 import { LogoutDocument } from '../src/generated/graphql';
+import { generateClient } from '../src/seed/client-generator';
+import { loadCompanyFixtures } from '../src/seed/company-fixtures';
 import { DEMO_TOTP_SECRET, seedDemo } from '../src/seed/demo-seed';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, LogCapture } from './support/app';
@@ -469,6 +471,51 @@ for (const db of testDatabases()) {
       await page.getByText(`Signed in as ${TOTP_STAFF}`).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByText('You have signed out.').waitFor();
+    });
+
+    it('pages through a list longer than a page, forwards and back, and starts a new search on its first page', async () => {
+      const em = app.orm.em.fork();
+      const company = await em.findOneOrFail(Company, { name: 'Demo Hosting' });
+      const plugins = app.plugins.map((p) => p.name);
+      const fixtures = await loadCompanyFixtures(em, company.id, plugins);
+      // The console's pages hold 25 clients (console/src/ClientList.tsx): 27 make two pages.
+      for (let i = 1; i <= 27; i++) {
+        await generateClient(em, fixtures, {
+          counts: { clients: 1, contacts: 1 },
+          plugins,
+          app,
+          primaryContact: { firstName: 'Page', lastName: `Turner${String(i).padStart(2, '0')}` },
+        });
+      }
+      const page = await openConsole();
+      await signInAs(page, ADMIN);
+      const search = page.getByLabel('Search clients');
+      const status = page.getByRole('status');
+      const rows = page.locator('table.list tbody tr');
+      const previous = page.getByRole('button', { name: 'Previous page' });
+      const next = page.getByRole('button', { name: 'Next page' });
+      await search.fill('Turner');
+      await search.press('Enter');
+      await status.getByText(`27 clients matching “Turner”; showing 1–25.`).waitFor();
+      expect(await rows.count()).toBe(25);
+      expect(await previous.isDisabled()).toBe(true);
+      await next.click();
+      await status.getByText(`27 clients matching “Turner”; showing 26–27.`).waitFor();
+      expect(await rows.allInnerTexts()).toEqual([
+        expect.stringContaining('Page Turner26'),
+        expect.stringContaining('Page Turner27'),
+      ]);
+      expect(await next.isDisabled()).toBe(true);
+      await previous.click();
+      await status.getByText(`showing 1–25.`).waitFor();
+      expect(await rows.first().innerText()).toContain('Page Turner01');
+      await next.click();
+      await status.getByText(`showing 26–27.`).waitFor();
+      await search.fill('Turner0');
+      await search.press('Enter');
+      await status.getByText(`9 clients matching “Turner0”; showing 1–9.`).waitFor();
+      expect(await previous.isDisabled()).toBe(true);
+      expect(await next.isDisabled()).toBe(true);
     });
 
     it('sends a staff member whose session ended back to sign in, saying why', async () => {

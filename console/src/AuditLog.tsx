@@ -3,6 +3,7 @@ import { ClientDeletionsDocument, type ClientDeletionsQuery } from '../../src/ge
 import { describeError, request } from './api';
 import { Counts } from './Counts';
 import { count, plural, time } from './format';
+import { Pager, useCursorPages } from './Pager';
 
 const PAGE_SIZE = 25;
 
@@ -10,10 +11,10 @@ type Page = ClientDeletionsQuery['clientDeletions'];
 
 /** The company's deletions, newest first: ids, time, who, and the rows per table. */
 export function AuditLog() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const after = cursors[cursors.length - 1];
+  const { after } = pages;
 
   useEffect(() => {
     let current = true;
@@ -78,22 +79,7 @@ export function AuditLog() {
               </tbody>
             </table>
           )}
-          <nav className="pager" aria-label="Pages">
-            <button
-              type="button"
-              disabled={cursors.length === 1}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Newer
-            </button>
-            <button
-              type="button"
-              disabled={!page.pageInfo.hasNextPage}
-              onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}
-            >
-              Older
-            </button>
-          </nav>
+          <Pager pages={pages} pageInfo={page.pageInfo} backLabel="Newer" forwardLabel="Older" />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { describeError, request } from './api';
 import type { Deleted } from './App';
 import { Counts } from './Counts';
 import { clientName, count, plural, statusLabel, time } from './format';
+import { Pager, useCursorPages } from './Pager';
 import { linkTo } from './router';
 
 /** Well inside the request limits (src/graphql/limits.ts): a page of 25 costs about 450 of 2,000. */
@@ -22,13 +23,12 @@ export function ClientList({ deleted, onDismissReceipt }: Props) {
   const receipt = deleted?.receipt ?? null;
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
-  // The cursors of the pages before this one: `after` of page n is cursors[n - 1].
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
 
-  const after = cursors[cursors.length - 1];
+  const { after } = pages;
   useEffect(() => {
     let current = true;
     setError(null);
@@ -48,10 +48,10 @@ export function ClientList({ deleted, onDismissReceipt }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setSearch(input.trim());
-    setCursors([null]);
+    pages.restart();
   }
 
-  const first = (cursors.length - 1) * PAGE_SIZE + 1;
+  const first = pages.index * PAGE_SIZE + 1;
 
   return (
     <>
@@ -151,22 +151,7 @@ export function ClientList({ deleted, onDismissReceipt }: Props) {
               </tbody>
             </table>
           )}
-          <nav className="pager" aria-label="Pages">
-            <button
-              type="button"
-              disabled={cursors.length === 1}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              disabled={!page.pageInfo.hasNextPage}
-              onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}
-            >
-              Next page
-            </button>
-          </nav>
+          <Pager pages={pages} pageInfo={page.pageInfo} backLabel="Previous page" forwardLabel="Next page" />
         </>
       )}
     </>
