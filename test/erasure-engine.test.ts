@@ -5,6 +5,7 @@ import {
   Embeddable,
   Embedded,
   Entity,
+  ManyToMany,
   ManyToOne,
   OneToMany,
   OneToOne,
@@ -36,6 +37,7 @@ import {
   propertyOf,
   referencedBy,
   type ClientRef,
+  type DeclaredLink,
   type StagedSet,
   type TableLink,
 } from '../src/deletion/erasure-rules';
@@ -340,7 +342,25 @@ class Widget {
   parentWidget?: Rel<Widget> | null;
 }
 
-const BADGES = [Badge, BadgeStamp, BadgeNote, BadgeRemark, BadgeSeal, BadgeView, Postmark, Widget];
+/** Company data that labels badges: the owner of a many-to-many, whose keys are its pivot table's. */
+@Entity({ tableName: 'badge_labels' })
+class BadgeLabel {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToMany(() => Badge, undefined, { owner: true, pivotTable: 'badge_label_badges' })
+  badges = new Collection<Badge>(this);
+}
+
+const BADGES = [
+  Badge,
+  BadgeStamp,
+  BadgeNote,
+  BadgeRemark,
+  BadgeSeal,
+  BadgeView,
+  Postmark,
+  Widget,
+  BadgeLabel,
+];
 
 @ClientData({ category: 'Roots', root: true })
 @Entity({ tableName: 'second_roots' })
@@ -413,7 +433,43 @@ class WrongKeep {
   @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
 }
 
+/** Two keys into contacts, one followed: the other is a contact's row the rules say nothing of. */
+@ClientData({ category: 'Merges', erasedWith: ['from'] })
+@Entity({ tableName: 'contact_merges' })
+class ContactMerge {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Contact, { fieldName: 'from_contact_id', deleteRule: 'no action' }) from!: Rel<Contact>;
+  @ManyToOne(() => Contact, { fieldName: 'into_contact_id', deleteRule: 'no action' }) into!: Rel<Contact>;
+}
+
+/** Two keys into clients, one followed. */
+@ClientData({ category: 'Transfers', erasedWith: ['fromClient'] })
+@Entity({ tableName: 'client_transfers' })
+class ClientTransfer {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'from_client_id', deleteRule: 'no action' }) fromClient!: Rel<Client>;
+  @ManyToOne(() => Client, { fieldName: 'to_client_id', deleteRule: 'no action' }) toClient!: Rel<Client>;
+}
+
+/** A link of a kind the engine does not know (a plugin written without the types, say). */
+@ClientData({
+  category: 'Strange',
+  erasedWith: ['client'],
+  links: [{ kind: 'nearby' } as unknown as DeclaredLink],
+})
+@Entity({ tableName: 'strange_links' })
+class StrangeLink {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToOne(() => Client, { fieldName: 'client_id', deleteRule: 'no action' }) client!: Rel<Client>;
+}
+
 describe('planFromMetadata', () => {
+  it('refuses a declared link of an unknown kind', async () => {
+    await expect(compilePlan([], [StrangeLink])).rejects.toThrow(
+      'the erasure plan is inconsistent: StrangeLink declares a link of an unknown kind',
+    );
+  });
+
   it('follows one-to-one owners, erasedWith, and the collections that cascade removal (or all)', async () => {
     const plan = await compilePlan([], BADGES);
     expect(plan.rule('badges').links).toEqual([{ kind: 'client', column: 'client_id' }]);
@@ -445,13 +501,15 @@ describe('planFromMetadata', () => {
     ]);
   });
 
-  it('lists the foreign keys of many-to-ones and one-to-one owners only', async () => {
+  it("lists the foreign keys of many-to-ones and one-to-one owners only (a many-to-many has its pivot table's)", async () => {
     const metadata = (await metadataOf([], BADGES)).filter((m) => m.tableName?.startsWith('badge'));
     expect(
       foreignKeysOf(metadata).sort((a, b) =>
         `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`),
       ),
     ).toEqual([
+      { table: 'badge_label_badges', column: 'badge_id', references: 'badges' },
+      { table: 'badge_label_badges', column: 'badge_label_id', references: 'badge_labels' },
       { table: 'badge_notes', column: 'badge_id', references: 'badges' },
       { table: 'badge_notes', column: 'client_id', references: 'clients' },
       { table: 'badge_remarks', column: 'badge_id', references: 'badges' },
@@ -540,10 +598,18 @@ describe('ErasureSql', () => {
       'clients',
     );
     for (const mode of ['live', 'staged'] as const) {
-      expect(() => new ErasureSql(plan, CLIENT, mode, 'sqlite').count('notes')).toThrow(
+      expect(() => new ErasureSql(plan, CLIENT, mode, 'sqlite').rowsOf('notes')).toThrow(
         'set "stray" is read, but no link declares it',
       );
     }
+  });
+
+  it('names id sets for the live preview only: a deletion reads its staged copies', () => {
+    const plan = new ErasurePlan([ROOT, rule('notes', [clientLink()])], [], 'clients');
+    expect(new ErasureSql(plan, CLIENT, 'live', 'sqlite').withOwnedIds().text).toMatch(/^WITH /);
+    expect(() => new ErasureSql(plan, CLIENT, 'staged', 'sqlite').withOwnedIds()).toThrow(
+      'named id sets are for the live preview',
+    );
   });
 });
 
@@ -656,8 +722,9 @@ class AnsweringRunner extends RecordingRunner {
   override async rows<T = Record<string, unknown>>(query: Sql): Promise<T[]> {
     await super.rows(query);
     if (/ AS n$/.test(query.text)) return [{ n: this.answers.residue ?? 0 } as T];
-    // The assessment: its blockers come first; with counts, after the tables' named id sets.
-    if (/^(WITH |SELECT \(SELECT COUNT\(\*\) FROM \()/.test(query.text))
+    // The assessment: whether the client exists, then its blockers; with counts, after the
+    // tables' named id sets.
+    if (/^(WITH |SELECT EXISTS |SELECT \(SELECT COUNT\(\*\) FROM \()/.test(query.text))
       return [(this.answers.assess ?? {}) as T];
     return [(this.answers.sweep ?? {}) as T];
   }
@@ -694,6 +761,24 @@ describe('ErasureExecutor', () => {
       ['clients', 1],
     ]);
     expect([...assessment.kept]).toEqual([]);
+  });
+
+  it('says in the same query whether the client exists when given that condition, and assumes it does otherwise', async () => {
+    const exists = sql`EXISTS (SELECT 1 FROM clients c WHERE c.id = ${CLIENT.id})`;
+    const missing = new AnsweringRunner({ assess: { found: 0, b0: 0, b1: 0, b2: 0 } });
+    expect((await executor.assess(missing, CLIENT, { counts: true, exists })).found).toBe(false);
+    expect(missing.statements.length).toBe(1);
+    expect(missing.statements[0].sql.text).toContain(
+      'SELECT EXISTS (SELECT 1 FROM clients c WHERE c.id = ?) AS `found`, ',
+    );
+    // MariaDB answers 1 as a number, or as a string from some drivers' aggregates
+    for (const found of [1, '1']) {
+      const present = new AnsweringRunner({ assess: { found, b0: 0, b1: 0, b2: 0 } });
+      expect((await executor.assess(present, CLIENT, { counts: false, exists })).found).toBe(true);
+    }
+    const unasked = new RecordingRunner('sqlite');
+    expect((await executor.assess(unasked, CLIENT, { counts: false })).found).toBe(true);
+    expect(unasked.statements[0].sql.text).not.toContain('`found`');
   });
 
   it('counts rows only when asked to', async () => {
@@ -817,6 +902,7 @@ describe('assertComplete', () => {
       [
         ROOT,
         rule('contacts', [clientLink('owner_id')]),
+        rule('contact_numbers', [parentLink('number_of_id', 'contacts')]),
         rule('log_emails', [
           matching({
             reads: [],
@@ -837,6 +923,9 @@ describe('assertComplete', () => {
       }
     })();
     expect(error?.message).toContain('contacts.owner_id, named by a link, is not a column of contacts');
+    expect(error?.message).toContain(
+      'contact_numbers.number_of_id, named by a link, is not a column of contact_numbers',
+    );
     expect(error?.message).toContain('log_emails.nope, named by a link, is not a column of log_emails');
     expect(error?.message).not.toContain('to_address_key,');
   });
@@ -886,5 +975,44 @@ describe('assertComplete', () => {
     expect(wrongParent).toContain('contact_numbers.contact_id references contacts (client data)');
     // a client link on a column that references the client row
     expect(message(new ErasurePlan([...base], [], 'clients'))).not.toContain('contacts.client_id references');
+    // a reverse link or a keep reference naming another column of the key's table claims nothing
+    const otherColumns = message(
+      new ErasurePlan(
+        [
+          ...base,
+          rule('users', [{ kind: 'referencedBy', table: 'clients', column: 'owner_id' }, byContacts], {
+            keep: {
+              reason: 'shared',
+              where: () => sql`0`,
+              references: [{ table: 'staff', column: 'owner_id' }],
+            },
+          }),
+        ],
+        [],
+        'clients',
+      ),
+    );
+    expect(otherColumns).toContain(
+      'clients.user_id references users (client data) but no erasure rule claims it',
+    );
+    expect(otherColumns).toContain(
+      'staff.user_id references users (client data) but no erasure rule claims it',
+    );
+  });
+
+  it('refuses a second key into the same table that no rule follows', async () => {
+    const extra = [ContactMerge, ClientTransfer];
+    const plugins = [supportManagerPlugin, orderPlugin];
+    const [withExtra, extraPlan] = await Promise.all([
+      metadataOf(plugins, extra),
+      compilePlan(plugins, extra),
+    ]);
+    expect(() => assertComplete(extraPlan, withExtra)).toThrow(
+      new ErasurePlanError(
+        'the erasure plan is incomplete: ' +
+          'contact_merges.into_contact_id references contacts (client data) but no erasure rule claims it; ' +
+          'client_transfers.to_client_id references clients (client data) but no erasure rule claims it',
+      ),
+    );
   });
 });

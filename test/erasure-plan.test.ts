@@ -2,6 +2,7 @@ import {
   Cascade,
   Collection,
   Entity,
+  ManyToMany,
   ManyToOne,
   OneToMany,
   OneToOne,
@@ -14,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { entitiesFor } from '../src/db/orm';
 import { CORE, planForPlugins, type ErasurePlan } from '../src/deletion/erasure-plan';
 import { BlocksDeletion, ClientData } from '../src/deletion/erasure-rules';
+import { ErasureSql } from '../src/deletion/erasure-sql';
 import { sql } from '../src/db/sql';
 import { Client, Contact, User } from '../src/entities';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
@@ -109,6 +111,18 @@ class PairedProfile {
   parent!: Rel<LonelyParent>;
 }
 
+/** Company data whose removal would take the contacts it labels. */
+@Entity({ tableName: 'hoarding_labels' })
+class HoardingLabel {
+  @PrimaryKey({ type: 'integer' }) id!: number;
+  @ManyToMany(() => Contact, undefined, {
+    owner: true,
+    pivotTable: 'hoarding_label_contacts',
+    cascade: [Cascade.REMOVE],
+  })
+  contacts = new Collection<Contact>(this);
+}
+
 @ClientData({ category: 'Gadgets', erasedWith: ['client'] })
 @BlocksDeletion({ code: 'OPEN_INVOICES', message: 'again', ids: (c) => sql`SELECT ${c.id} AS id` })
 @Entity({ tableName: 'double_blockers' })
@@ -173,6 +187,18 @@ describe('the erasure plan compiled from the entities', () => {
     ]);
     expect(plan.rule('log_emails').links.map((l) => l.kind)).toEqual(['client', 'match']);
     expect(plan.rule('clients').links).toEqual([{ kind: 'client', column: 'id' }]);
+  });
+
+  it('locks on MariaDB, before deciding, the sign-ins whose keeping another deletion may change: those no staff member uses', () => {
+    // Two clients sharing a sign-in, deleted at once, must decide in turn (the MariaDB test of
+    // client-deletion.test.ts shows the race); SQLite runs one transaction at a time.
+    const locks = new ErasureSql(plan, { id: 42, companyId: 7 }, 'staged', 'mysql').lockContested();
+    expect(locks.map((l) => l.lock.text)).toEqual([
+      'SELECT t.id FROM `users` t JOIN `erasure_lock_users` l ON l.id = t.id ORDER BY t.id FOR UPDATE',
+    ]);
+    expect(locks[0].prepare.at(-1)?.text).toMatch(
+      /AND \(NOT EXISTS \(SELECT 1 FROM staff (\w+) WHERE \1\.user_id = t\.id\)\)$/,
+    );
   });
 
   it('says who declared each table and each blocker', () => {
@@ -241,6 +267,9 @@ describe('compiling declarations', () => {
     );
     await expect(planOf([], [LonelyParent, PairedProfile])).rejects.toThrow(
       /PairedProfile\.parent cascades removal along a one-to-one/,
+    );
+    await expect(planOf([], [HoardingLabel])).rejects.toThrow(
+      /HoardingLabel\.contacts cascades removal along a many-to-many; only one-to-many collections may \(declare the link on Contact instead\)/,
     );
   });
 

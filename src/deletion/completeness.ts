@@ -41,13 +41,10 @@ export function assertComplete(plan: ErasurePlan, metadata: Iterable<EntityMetad
     const target = plan.rule(fk.references);
     const followed =
       plan.has(fk.table) &&
-      plan
-        .rule(fk.table)
-        .links.some(
-          (l) =>
-            (l.kind === 'parent' && l.column === fk.column && l.parent === fk.references) ||
-            (l.kind === 'client' && l.column === fk.column && fk.references === plan.root),
-        );
+      plan.rule(fk.table).links.some((l) => {
+        const key = plan.followedKey(l);
+        return key?.column === fk.column && key.references === fk.references;
+      });
     const reverse = target.links.some(
       (l) => l.kind === 'referencedBy' && l.table === fk.table && l.column === fk.column,
     );

@@ -156,12 +156,20 @@ export class ErasurePlan {
     return this.order.filter((t) => this.get(t).staged);
   }
 
+  /**
+   * The foreign key of its own table that a link follows: a client link's column into the root, a
+   * parent link's into its parent. Other links find rows by other tables' keys or by their values.
+   */
+  followedKey(link: TableLink): { column: string; references: string } | undefined {
+    if (link.kind === 'client') return { column: link.column, references: this.root };
+    if (link.kind === 'parent') return { column: link.column, references: link.parent };
+    return undefined;
+  }
+
   /** Whether the database enforces the link with a foreign key (a row left behind fails its parent's delete). */
   isEnforced(table: string, link: TableLink): boolean {
-    const target = link.kind === 'client' ? this.root : link.kind === 'parent' ? link.parent : undefined;
-    return (
-      target !== undefined && 'column' in link && this.enforced.has(`${table}.${link.column}->${target}`)
-    );
+    const key = this.followedKey(link);
+    return key !== undefined && this.enforced.has(`${table}.${key.column}->${key.references}`);
   }
 
   private get(table: string): PlannedTable {
@@ -317,20 +325,17 @@ export function planFromMetadata(
   for (const meta of metas) {
     const declared = clientDataOf(meta.class);
     for (const blocker of blockersOf(meta.class)) blockers.push({ ...blocker, owner: ownerOf(meta) });
-    for (const prop of meta.relations) {
-      // Only collections cascade: a removal that followed a reference would take a row that others
-      // may share (a sign-in a staff member uses too); such rows are declared links with a keep rule.
-      if (prop.kind !== ReferenceKind.ONE_TO_MANY && cascadesRemove(prop)) {
+    // MikroORM's own pivot entities (of a many-to-many) cascade along their references: the ORM
+    // declares them, not the rules; their keys go through the completeness check like any other.
+    for (const prop of meta.pivotTable ? [] : meta.relations.filter(cascadesRemove)) {
+      if (prop.kind !== ReferenceKind.ONE_TO_MANY) {
+        // Only collections cascade: a removal that followed a reference would take a row others
+        // may share (a sign-in a staff member uses too); such rows are declared links with a keep rule.
         problems.push(
           `${meta.className}.${prop.name} cascades removal along a ${KIND_NAMES[prop.kind] ?? prop.kind}; only one-to-many collections may (declare the link on ${prop.targetMeta!.className} instead)`,
         );
-      }
-      // A collection that cascades removal into an entity that is not client data.
-      if (
-        prop.kind === ReferenceKind.ONE_TO_MANY &&
-        cascadesRemove(prop) &&
-        !clientDataOf(prop.targetMeta!.class)
-      ) {
+      } else if (!clientDataOf(prop.targetMeta!.class)) {
+        // A collection that cascades removal into an entity that is not client data.
         problems.push(
           `${meta.className}.${prop.name} cascades removal to ${prop.targetMeta!.className}, which declares no @ClientData`,
         );
@@ -347,10 +352,10 @@ export function planFromMetadata(
     for (const prop of meta.props) {
       if (!isManyToOne(prop)) continue;
       const target = prop.targetMeta!;
+      // The inverse side naming this property, if it cascades (only collections may, see above).
       const cascaded = target.relations.some(
         (inverse) =>
-          inverse.kind === ReferenceKind.ONE_TO_MANY &&
-          inverse.targetMeta?.className === meta.className &&
+          inverse.targetMeta!.className === meta.className &&
           inverse.mappedBy === prop.name &&
           cascadesRemove(inverse),
       );
@@ -363,8 +368,16 @@ export function planFromMetadata(
       );
     }
     for (const link of declared.links ?? []) {
-      if (link.kind === 'match') links.push(link);
-      else links.push({ kind: 'referencedBy', ...resolve(link.by, meta, 'a link') });
+      switch (link.kind) {
+        case 'match':
+          links.push(link);
+          break;
+        case 'referencedBy':
+          links.push({ kind: 'referencedBy', ...resolve(link.by, meta, 'a link') });
+          break;
+        default:
+          problems.push(`${meta.className} declares a link of an unknown kind`);
+      }
     }
     // Self links first: an add-on goes before the parent row its foreign key points at.
     links.sort((a, b) => Number(isSelfLink(meta.tableName, b)) - Number(isSelfLink(meta.tableName, a)));
@@ -393,6 +406,7 @@ export function planForPlugins(
   return planFromMetadata(metadata, (meta) => owners.get(meta.class) ?? CORE);
 }
 
-function isSelfLink(table: string, link: TableLink): boolean {
+/** A parent link into its own table: an add-on row that goes with its parent row. */
+export function isSelfLink(table: string, link: TableLink): boolean {
   return link.kind === 'parent' && link.parent === table;
 }

@@ -1,6 +1,6 @@
 import type { Driver } from '../db/orm';
 import { Sql, ident, sql } from '../db/sql';
-import type { ErasurePlan } from './erasure-plan';
+import { isSelfLink, type ErasurePlan } from './erasure-plan';
 import type { BlockerRule, ClientRef, LinkScope, StagedSet, TableLink } from './erasure-rules';
 
 /**
@@ -39,14 +39,13 @@ export class ErasureSql {
   }
 
   /**
-   * A compiler for the same client in another mode that shares this one's aliases: staging reads
-   * live data, and its statements must not reuse an alias of this compiler's.
+   * A live compiler for the same client that shares this one's aliases: staging reads live data,
+   * and its statements must not reuse an alias of this compiler's.
    */
-  private inMode(mode: Mode): ErasureSql {
-    if (mode === this.mode) return this;
-    const other = new ErasureSql(this.plan, this.client, mode, this.driver);
-    other.alias = () => this.alias();
-    return other;
+  private live(): ErasureSql {
+    const live = new ErasureSql(this.plan, this.client, 'live', this.driver);
+    live.alias = () => this.alias();
+    return live;
   }
 
   private get scope(): LinkScope {
@@ -141,23 +140,6 @@ export class ErasureSql {
 
   // ---- Counting (preview) -------------------------------------------------------------------
 
-  /**
-   * The number of the client's rows of `table`, as an expression: each row counted once even
-   * when several links match it (link i counts the rows no earlier link matched).
-   */
-  count(table: string): Sql {
-    const links = this.plan.rule(table).links;
-    const parts = links.map((link, i) => {
-      const t = this.alias();
-      const conditions = [this.linkPredicate(table, link, t)];
-      for (const earlier of links.slice(0, i)) {
-        conditions.push(sql`NOT COALESCE(${this.linkPredicate(table, earlier, t)}, 0)`);
-      }
-      return sql`(SELECT COUNT(*) FROM ${ident(table)} ${t} WHERE ${Sql.join(conditions, ' AND ')}${this.notKept(table, t)})`;
-    });
-    return Sql.join(parts, ' + ');
-  }
-
   /** The number of rows a link names but the keep rule keeps, as an expression (none: undefined). */
   keptCount(table: string): Sql | undefined {
     const rule = this.plan.rule(table);
@@ -218,7 +200,7 @@ export class ErasureSql {
    * tables, while every table is intact. Reads live data: run them before the first delete.
    */
   stage(): Sql[] {
-    const live = this.inMode('live');
+    const live = this.live();
     const statements: Sql[] = [];
     for (const set of this.plan.sets.values()) {
       const copy = setCopy(set);
@@ -266,7 +248,7 @@ export class ErasureSql {
    */
   lockContested(): { prepare: Sql[]; lock: Sql; cleanup: Sql }[] {
     if (this.driver !== 'mysql') return [];
-    const live = this.inMode('live');
+    const live = this.live();
     const locks: { prepare: Sql[]; lock: Sql; cleanup: Sql }[] = [];
     for (const table of this.plan.order) {
       const contested = this.plan.rule(table).keep?.contested;
@@ -376,10 +358,6 @@ export class ErasureSql {
     const t = Sql.raw('t');
     return sql`${ident(table)} t WHERE ${this.owned(table, t)}`;
   }
-}
-
-function isSelfLink(table: string, link: TableLink): boolean {
-  return link.kind === 'parent' && link.parent === table;
 }
 
 function stageCopy(table: string): Sql {
