@@ -6,8 +6,10 @@ import base from './vitest.config.mts';
 // The tests StrykerJS runs against each mutant of the deletion engine and the entity rules
 // (stryker.config.mjs, `npm run test:mutation`): the fast ones that pin the rules, on SQLite only.
 // Stryker runs them in one worker thread per concurrent mutant and stops a mutant's run at its
-// first failing test, so the files run cheapest first: most mutants die in the SQL snapshots.
+// first failing test, so the files run cheapest first: a mutant that breaks loading the entities
+// dies in the first, most others in the SQL snapshots.
 const FILES = [
+  'test/erasure-load.test.ts',
   'test/erasure-sql.test.ts',
   'test/erasure-engine.test.ts',
   'test/erasure-plan.test.ts',
@@ -21,8 +23,8 @@ class CheapestFirst extends BaseSequencer {
   }
 }
 
-/** One mutant of test/mutation/sql-mutants.ts. */
-interface SqlMutant {
+/** One mutant of test/mutation/ (sql-mutants.ts, declaration-mutants.ts). */
+interface Mutant {
   readonly id: string;
   readonly file: string;
   readonly from: string;
@@ -30,29 +32,29 @@ interface SqlMutant {
 }
 
 /**
- * With SQL_MUTANT set (by test/mutation/run-sql-mutants.ts, to a mutant as JSON), the mutant is
+ * With MUTANT set (by test/mutation/run-mutants.ts, to a mutant as JSON), the mutant is
  * applied to its file as the file is loaded: the file on disk is left alone.
  */
-function sqlMutant(mutant: SqlMutant): Plugin {
+function applyMutant(mutant: Mutant): Plugin {
   return {
-    name: 'sql-mutant',
+    name: 'mutant',
     enforce: 'pre',
     transform(code, id) {
       if (!id.endsWith(mutant.file)) return undefined;
       if (code.split(mutant.from).length !== 2) {
-        throw new Error(`SQL mutant ${mutant.id}: its text is not found exactly once in ${mutant.file}`);
+        throw new Error(`mutant ${mutant.id}: its text is not found exactly once in ${mutant.file}`);
       }
-      console.error(`[sql-mutant] ${mutant.id} applied to ${mutant.file}`);
+      console.error(`[mutant] ${mutant.id} applied to ${mutant.file}`);
       return code.replace(mutant.from, () => mutant.to);
     },
   };
 }
 
-const mutant = process.env.SQL_MUTANT ? (JSON.parse(process.env.SQL_MUTANT) as SqlMutant) : undefined;
+const mutant = process.env.MUTANT ? (JSON.parse(process.env.MUTANT) as Mutant) : undefined;
 
 export default defineConfig({
   ...base,
-  plugins: [...(mutant ? [sqlMutant(mutant)] : []), ...(base.plugins ?? [])],
+  plugins: [...(mutant ? [applyMutant(mutant)] : []), ...(base.plugins ?? [])],
   test: {
     ...base.test,
     include: FILES,

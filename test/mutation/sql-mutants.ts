@@ -1,16 +1,19 @@
 // Mutants that StrykerJS cannot make: changes inside the SQL text of the rules (Stryker replaces a
 // whole `sql` template by an empty one, never a condition within it). Each is a rule a test must
-// pin; `npm run test:mutation` applies them one at a time (run-sql-mutants.ts; vitest.mutation.config.mts
+// pin; `npm run test:mutation` applies them one at a time (run-mutants.ts; vitest.mutation.config.mts
 // rewrites the file as it is loaded, nothing on disk changes) and fails unless the named test in
 // test/erasure-rules.test.ts fails. The SQL snapshots (test/erasure-sql.test.ts) fail on all of
 // them too; these show that a test of behaviour does.
 
-export interface SqlMutant {
+/** A change to one file: `from`, text found exactly once in it, becomes `to` as it is loaded. */
+export interface Mutant {
   readonly id: string;
   readonly file: string;
-  /** Text of the file, found exactly once. */
   readonly from: string;
   readonly to: string;
+}
+
+export interface SqlMutant extends Mutant {
   /** The title of the test in test/erasure-rules.test.ts that must fail. */
   readonly killedBy: string;
 }
