@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.mts';
+import type { Mutant } from './test/mutation/sql-mutants';
 
 // The tests StrykerJS runs against each mutant of the deletion engine and the entity rules
 // (stryker.config.mjs, `npm run test:mutation`): the fast ones that pin the rules, on SQLite only.
@@ -21,14 +22,6 @@ class CheapestFirst extends BaseSequencer {
     const rank = (spec: TestSpecification) => FILES.findIndex((f) => spec.moduleId.endsWith(f));
     return [...files].sort((a, b) => rank(a) - rank(b));
   }
-}
-
-/** One mutant of test/mutation/ (sql-mutants.ts, declaration-mutants.ts). */
-interface Mutant {
-  readonly id: string;
-  readonly file: string;
-  readonly from: string;
-  readonly to: string;
 }
 
 /**

@@ -7,13 +7,10 @@ import {
   OneToMany,
   OneToOne,
   PrimaryKey,
-  type EntityClass,
   type Rel,
 } from '@mikro-orm/core';
-import { MikroORM, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entitiesFor } from '../src/db/orm';
-import { CORE, planForPlugins, type ErasurePlan } from '../src/deletion/erasure-plan';
+import { CORE, type ErasurePlan } from '../src/deletion/erasure-plan';
 import { BlocksDeletion, ClientData } from '../src/deletion/erasure-rules';
 import { ErasureSql } from '../src/deletion/erasure-sql';
 import { sql } from '../src/db/sql';
@@ -21,28 +18,10 @@ import { Client, Contact, User } from '../src/entities';
 import { orderPlugin } from '../src/plugins/order/order.plugin';
 import type { ErasurePlugin } from '../src/plugins/plugin';
 import { supportManagerPlugin } from '../src/plugins/support-manager/support-manager.plugin';
+import { compilePlan } from './support/erasure';
 import contract from './fixtures/contract.json';
 
 const plugins = [supportManagerPlugin, orderPlugin];
-
-/** The plan the service would compile from these entities, without a database (metadata only). */
-async function planOf(
-  pluginList: readonly ErasurePlugin[],
-  extra: EntityClass<unknown>[] = [],
-): Promise<ErasurePlan> {
-  const orm = await MikroORM.init({
-    driver: BetterSqliteDriver,
-    dbName: ':memory:',
-    connect: false,
-    entities: [...entitiesFor(pluginList), ...extra],
-    discovery: { warnWhenNoEntities: false, requireEntitiesArray: true },
-  });
-  try {
-    return planForPlugins(Object.values(orm.getMetadata().getAll()), pluginList);
-  } finally {
-    await orm.close();
-  }
-}
 
 // Test-only entities, each a way to get a declaration wrong (or right).
 @ClientData({ category: 'Gadgets', erasedWith: ['contact'] })
@@ -134,7 +113,7 @@ class DoubleBlocker {
 describe('the erasure plan compiled from the entities', () => {
   let plan: ErasurePlan;
   beforeAll(async () => {
-    plan = await planOf(plugins);
+    plan = await compilePlan(plugins);
   });
 
   it('covers every table of the spec, core and plugins, and nothing else', () => {
@@ -244,7 +223,7 @@ describe('compiling declarations', () => {
       entities: [Gadget, GadgetPart],
       migrations: { sqlite: [], mysql: [] },
     };
-    const plan = await planOf([gadgets]);
+    const plan = await compilePlan([gadgets]);
     expect(plan.rule('gadgets')).toMatchObject({
       owner: 'gadgets',
       links: [{ kind: 'parent', column: 'contact_id', parent: 'contacts' }],
@@ -256,31 +235,31 @@ describe('compiling declarations', () => {
   });
 
   it('refuses a collection that cascades removal into an entity that is not client data', async () => {
-    await expect(planOf([], [CarelessParent, UndeclaredChild])).rejects.toThrow(
+    await expect(compilePlan([], [CarelessParent, UndeclaredChild])).rejects.toThrow(
       /CarelessParent\.children cascades removal to UndeclaredChild, which declares no @ClientData/,
     );
   });
 
   it('refuses removal cascading along a reference instead of a collection', async () => {
-    await expect(planOf([], [GreedyLogin])).rejects.toThrow(
+    await expect(compilePlan([], [GreedyLogin])).rejects.toThrow(
       /GreedyLogin\.user cascades removal along a many-to-one; only one-to-many collections may \(declare the link on User instead\)/,
     );
-    await expect(planOf([], [LonelyParent, PairedProfile])).rejects.toThrow(
+    await expect(compilePlan([], [LonelyParent, PairedProfile])).rejects.toThrow(
       /PairedProfile\.parent cascades removal along a one-to-one/,
     );
-    await expect(planOf([], [HoardingLabel])).rejects.toThrow(
+    await expect(compilePlan([], [HoardingLabel])).rejects.toThrow(
       /HoardingLabel\.contacts cascades removal along a many-to-many; only one-to-many collections may \(declare the link on Contact instead\)/,
     );
   });
 
   it('refuses client data linked through a table that is not', async () => {
-    await expect(planOf([], [LonelyParent, Orphan])).rejects.toThrow(
+    await expect(compilePlan([], [LonelyParent, Orphan])).rejects.toThrow(
       /orphans is linked through lonely_parents, which is not client data/,
     );
   });
 
   it('refuses two blockers with one code', async () => {
-    await expect(planOf([], [DoubleBlocker])).rejects.toThrow(/two blockers use the code OPEN_INVOICES/);
+    await expect(compilePlan([], [DoubleBlocker])).rejects.toThrow(/two blockers use the code OPEN_INVOICES/);
   });
 
   it('refuses a plugin group that would be deleted before a table that must precede it', async () => {
@@ -289,7 +268,7 @@ describe('compiling declarations', () => {
       entities: [Gadget, GadgetPart],
       migrations: { sqlite: [], mysql: [] },
     };
-    const plan = await planOf([gadgets]);
+    const plan = await compilePlan([gadgets]);
     expect(() => plan.sequenceWithFirst(['gadgets'])).not.toThrow();
     // the core's tables first: contacts would go before the gadgets found through them
     expect(() => plan.sequenceWithFirst([CORE, 'gadgets'])).toThrow(

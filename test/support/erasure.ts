@@ -3,7 +3,7 @@ import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { Driver } from '../../src/db/orm';
 import type { Sql } from '../../src/db/sql';
 import type { SqlRunner } from '../../src/db/sql-runner';
-import { CORE, planFromMetadata, type ErasurePlan } from '../../src/deletion/erasure-plan';
+import { planForPlugins, type ErasurePlan } from '../../src/deletion/erasure-plan';
 import { CORE_ENTITIES } from '../../src/entities';
 import type { ErasurePlugin } from '../../src/plugins/plugin';
 
@@ -35,8 +35,7 @@ export async function compilePlan(
   plugins: readonly ErasurePlugin[],
   extra: EntityClass<unknown>[] = [],
 ): Promise<ErasurePlan> {
-  const owners = new Map<object, string>(plugins.flatMap((p) => p.entities.map((e) => [e, p.name] as const)));
-  return planFromMetadata(await metadataOf(plugins, extra), (meta) => owners.get(meta.class) ?? CORE);
+  return planForPlugins(await metadataOf(plugins, extra), plugins);
 }
 
 /** One statement as a runner received it. */
